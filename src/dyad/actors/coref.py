@@ -1,0 +1,87 @@
+"""Coreference: "his American counterpart", "the ministers", "the two sides", "he" -> actors named before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dyad.actors.index import ActorIndex
+from dyad.model import Actor, Mention
+
+
+class Discourse:
+    """What a document has said so far: the actors in order, and the last pair that interacted."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self.actors: list[Actor] = []
+        self.last_pair: tuple[Actor, Actor] | None = None
+
+    def remember(self, actor: Actor) -> None:
+        self.actors.append(actor)
+
+    def interacted(self, source: Actor, target: Actor) -> None:
+        if source.country != target.country:
+            self.last_pair = (source, target)
+
+    def resolve(self, mention: Mention, day: dt.date) -> str | None:
+        """Fill ``mention.actor`` (or ``mention.pair``); return a note for explain, None if unresolved."""
+        if mention.cue is None:
+            return None
+        cue, country, agent = mention.cue
+        if cue == "counterpart":
+            return self._counterpart(mention, country, day)
+        if cue == "side" and country:
+            mention.actor = Actor(country + "GOV", country, "GOV", None, None, mention.text)
+            return f"side of {country}"
+        if cue in ("pair", "group"):
+            pair = self.last_pair or self._recent_pair()
+            if pair:
+                mention.pair = (_retext(pair[0], mention.text), _retext(pair[1], mention.text))
+                return f"the two sides named before: {pair[0].code}, {pair[1].code}"
+            return None
+        if cue == "person":
+            person = next((a for a in reversed(self.actors) if a.name), None)
+            if person:
+                mention.actor = _retext(person, mention.text)
+                return f"pronoun -> {person.name}"
+            return None
+        if cue == "role" and agent is not None:
+            wanted = agent.role
+            found = next((a for a in reversed(self.actors) if a.role and (not wanted or a.role == wanted)), None)
+            if found:
+                mention.actor = _retext(found, mention.text)
+                return f"role '{wanted or 'head'}' -> {found.name or found.code}"
+        return None
+
+    def _counterpart(self, mention: Mention, country: str | None, day: dt.date) -> str | None:
+        antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)
+        if country is None:
+            if antecedent is None:
+                return None
+            other = next((a for a in reversed(self.actors) if a.country and a.country != antecedent.country), None)
+            if other is None:
+                return None
+            mention.actor = _retext(other, mention.text)
+            return f"counterpart -> {other.code}"
+        role = antecedent.role if antecedent else None
+        term = self.index.office_holder(country, role, day) if role else None
+        if term is not None:
+            sector = term.code[len(country) :][:3] or None
+            mention.actor = Actor(term.code, country, sector, term.name, term.role, mention.text)
+            return f"counterpart of {antecedent.name or antecedent.code} in {country}: {term.name} ({term.where})"
+        sector = antecedent.sector if antecedent and antecedent.sector else "GOV"
+        mention.actor = Actor(country + sector, country, sector, None, role, mention.text)
+        return f"counterpart in {country}"
+
+    def _recent_pair(self) -> tuple[Actor, Actor] | None:
+        seen: list[Actor] = []
+        for actor in reversed(self.actors):
+            if actor.country and all(actor.country != s.country for s in seen):
+                seen.append(actor)
+            if len(seen) == 2:
+                return seen[1], seen[0]
+        return None
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.role, text)

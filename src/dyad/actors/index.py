@@ -1,0 +1,193 @@
+"""The actor knowledge base: names, adjectives, seats, agents and people with dated offices.
+
+Russian phrases are stored as lemma tuples (lemmatised once at load time), so every
+grammatical case matches. People are found by their Russian surname lemma and, for
+names no Russian list has, by a transliteration key against the English dictionaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dyad import data
+from dyad.actors.translit import NameMatcher
+from dyad.dicts.tsv import read_table
+from dyad.errors import DataFileError
+from dyad.phrases import PhraseIndex
+from dyad.time.calendar import parse_iso_date
+
+ORG_PREFIXES = ("IGO", "NGO", "NATO", "IMG", "MNC", "WST")
+KINDS = ("country", "adjective", "demonym", "capital", "seat", "organisation", "group", "region")
+RANKS = ("head", "member", "body")
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    """A row of ru/actors.tsv: a country name, adjective, capital, seat or organisation."""
+
+    code: str
+    kind: str
+    note: str
+    where: str
+
+    @property
+    def country(self) -> str | None:
+        return None if self.code.startswith(ORG_PREFIXES) else self.code[:3]
+
+    @property
+    def sector(self) -> str | None:
+        return self.code[3:] or None if self.country else None
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A row of ru/agents.tsv: a noun naming a sector (and maybe an office)."""
+
+    sector: str
+    role: str
+    rank: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office term of a person (office_holders.tsv, or a dated Phoenix code)."""
+
+    name: str
+    country: str | None
+    code: str
+    role: str | None
+    start: dt.date | None
+    end: dt.date | None
+    where: str
+
+    def active(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Person:
+    name: str
+    terms: list[Term]
+    name_ru: str = ""
+
+    def term_on(self, day: dt.date) -> Term | None:
+        """The office held on ``day``: a curated term first, then a dated dictionary code."""
+        active = [t for t in self.terms if t.active(day)]
+        if not active:
+            return None
+        active.sort(key=lambda t: (t.role is None, t.start is None, -(t.start or dt.date.min).toordinal()))
+        return active[0]
+
+
+def role_family(role: str | None) -> str | None:
+    """Offices that are each other's counterparts across countries."""
+    if not role:
+        return None
+    role = role.removeprefix("acting ")
+    families = {
+        "foreign": ("foreign minister", "secretary of state", "foreign secretary"),
+        "defence": ("defence minister", "secretary of defense", "defence secretary", "secretary of war"),
+        "head_of_state": ("president", "king", "monarch", "queen", "emir", "supreme leader", "chairman"),
+        "head_of_government": ("prime minister", "chancellor", "premier", "chairman of the government"),
+    }
+    for family, names in families.items():
+        if role in names:
+            return family
+    return role
+
+
+class ActorIndex:
+    """Loads the actor data files once; answers lookups by lemma phrase, surname and date."""
+
+    def __init__(self, lemmatize: Callable[[str], str]) -> None:
+        self.lemmatize = lemmatize
+        self.named: PhraseIndex[NamedActor] = PhraseIndex()
+        self.agents: PhraseIndex[Agent] = PhraseIndex()
+        self.people: dict[str, Person] = {}
+        self.by_surname: dict[str, list[Person]] = defaultdict(list)
+        self.heads: dict[tuple[str, str], list[Term]] = defaultdict(list)  # (country, family) -> terms
+        self._load_named()
+        self._load_agents()
+        self._load_office_holders()
+        self._load_phoenix()
+        self.matcher = NameMatcher((p.name, p) for p in self.people.values())
+
+    # ----------------------------------------------------------------- loading
+    def phrase(self, text: str) -> tuple[str, ...]:
+        return tuple(self.lemmatize(word) for word in text.split())
+
+    def _load_named(self) -> None:
+        for row in read_table(data.RU_ACTORS, required=("phrase", "code", "kind")):
+            kind = row["kind"]
+            if kind not in KINDS:
+                raise DataFileError(f"kind '{kind}' is not one of {', '.join(KINDS)}", where=row.where)
+            self.named.add(self.phrase(row["phrase"]), NamedActor(row["code"], kind, row.get("note"), row.where))
+
+    def _load_agents(self) -> None:
+        for row in read_table(data.RU_AGENTS, required=("phrase", "sector", "role", "rank")):
+            rank = row.get("rank") or "member"
+            if rank not in RANKS:
+                raise DataFileError(f"rank '{rank}' is not one of {', '.join(RANKS)}", where=row.where)
+            self.agents.add(self.phrase(row["phrase"]), Agent(row["sector"], row.get("role"), rank, row.where))
+
+    def _person(self, name: str) -> Person:
+        person = self.people.get(name.lower())
+        if person is None:
+            person = self.people[name.lower()] = Person(name, [])
+        return person
+
+    def _load_office_holders(self) -> None:
+        table = read_table(data.OFFICE_HOLDERS, required=("name", "country", "code", "role", "start", "end"))
+        for row in table:
+            start = _date(row.get("start"), row.where)
+            end = _date(row.get("end"), row.where)
+            term = Term(row["name"], row.get("country") or None, row["code"], row["role"], start, end, row.where)
+            person = self._person(row["name"])
+            person.terms.append(term)
+            if row.get("name_ru"):
+                person.name_ru = row["name_ru"]
+            for russian in [row.get("name_ru"), *row.get("aliases").split("|")]:
+                if russian and any("а" <= ch.lower() <= "я" for ch in russian):
+                    surname = self.lemmatize(russian.split()[-1])
+                    if person not in self.by_surname[surname]:
+                        self.by_surname[surname].append(person)
+            if term.country:
+                family = role_family(term.role)
+                self.heads[(term.country, family or "")].append(term)
+
+    def _load_phoenix(self) -> None:
+        for row in read_table(data.PHOENIX_ACTORS, required=("name", "code", "start", "end", "kind")):
+            if row["kind"] != "person":
+                continue
+            code = row["code"]
+            country = None if code.startswith(ORG_PREFIXES) else code[:3]
+            term = Term(
+                row["name"], country, code, None,
+                _date(row.get("start"), row.where), _date(row.get("end"), row.where), row.where,
+            )  # fmt: skip
+            self._person(row["name"]).terms.append(term)
+
+    # ----------------------------------------------------------------- lookups
+    def people_by_surname(self, surname_lemma: str) -> list[Person]:
+        return self.by_surname.get(surname_lemma, [])
+
+    def office_holder(self, country: str, role: str | None, day: dt.date) -> Term | None:
+        """Who held ``role`` (or its counterpart office) in ``country`` on ``day``."""
+        family = role_family(role)
+        for term in self.heads.get((country, family or ""), []):
+            if term.active(day):
+                return term
+        return None
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse_iso_date(value)
+    except Exception:
+        raise DataFileError(f'"{value}" is not a date (expected YYYY-MM-DD)', where=where) from None

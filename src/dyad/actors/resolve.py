@@ -1,0 +1,264 @@
+"""Actor mentions of a parsed sentence: dictionary hits grouped by syntax, resolved to dated actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
+from dyad.lang.ru.morph import Lemmatizer
+from dyad.model import Actor, Mention, Sentence, Token
+from dyad.phrases import PhraseIndex
+
+# dependency relations that keep a modifier inside the noun phrase of its head
+NP_RELS = frozenset({"amod", "nmod", "appos", "flat:name", "flat", "flat:foreign", "nummod", "det", "compound", "conj:appos"})
+HEAD_ROLE = "president"  # the office a bare "leader"/"head" of a country names
+
+
+@dataclass
+class Hit:
+    """One dictionary match inside a sentence."""
+
+    kind: str  # named | agent | cue | person
+    first: int
+    last: int
+    tokens: tuple[int, ...]
+    entry: object
+    where: str = ""
+
+
+@dataclass
+class Group:
+    """Hits joined into one noun phrase; ``anchor`` is the hit token the others hang on."""
+
+    hits: list[Hit]
+    anchor: int
+    conj_of: int | None = None  # anchor of the group this one is coordinated with
+    tokens: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    number: str
+    where: str
+
+
+class MentionFinder:
+    """Finds and resolves actor mentions in one sentence (coreference cues are left to coref)."""
+
+    def __init__(self, index: ActorIndex, cues: PhraseIndex[Cue], lemmatizer: Lemmatizer) -> None:
+        self.index = index
+        self.cues = cues
+        self.lemmatizer = lemmatizer
+
+    # ------------------------------------------------------------------ hits
+    def hits(self, sentence: Sentence) -> list[Hit]:
+        lemmas = [t.lemma for t in sentence.tokens]
+        found: list[Hit] = []
+        taken: set[int] = set()
+        for kind, index in (("named", self.index.named), ("agent", self.index.agents)):
+            for match in index.find(lemmas, blocked=taken):
+                found.append(Hit(kind, match.first, match.last, match.positions, match.payload, match.payload.where))
+                taken.update(match.positions)
+        for match in self.cues.find(lemmas, blocked=taken):
+            token = sentence.tokens[match.first]
+            number = token.feats.get("Number", "")
+            if match.payload.number == "pl" and number != "Plur":
+                continue
+            if match.payload.number == "sg" and number == "Plur":
+                continue
+            found.append(Hit("cue", match.first, match.last, match.positions, match.payload, match.payload.where))
+            taken.update(match.positions)
+        found.extend(self._person_hits(sentence, taken))
+        found.sort(key=lambda h: h.first)
+        return found
+
+    def _person_hits(self, sentence: Sentence, taken: set[int]) -> list[Hit]:
+        runs: list[list[Token]] = [[]]
+        for token in sentence.tokens:
+            if token.index in taken or not _name_like(token):
+                runs.append([])
+            else:
+                runs[-1].append(token)
+        hits = []
+        for run in filter(None, runs):
+            people = self.people_for(run)
+            if people:
+                indices = tuple(t.index for t in run)
+                hits.append(Hit("person", indices[0], indices[-1], indices, people))
+        return hits
+
+    def people_for(self, run: list[Token]) -> list[Person]:
+        """Candidates for a run of name words: Russian surname lemma first, then transliteration."""
+        words = [t.text for t in run]
+        lemmas = [self.lemmatizer.plain(w) for w in words]
+        for surname_at in ([len(run) - 1, 0] if len(run) > 1 else [0]):
+            surname = lemmas[surname_at]
+            candidates = list(self.index.people_by_surname(surname))
+            candidates += [p for p in self.index.people_by_surname(t.lemma) for t in [run[surname_at]] if p not in candidates]
+            if candidates:
+                given = lemmas[0] if len(run) > 1 and surname_at != 0 else None
+                return _filter_given(candidates, given, self.lemmatizer)
+        surname = words[-1]
+        given = words[0] if len(words) > 1 else None
+        matched = self.index.matcher.match(surname, given)
+        if not matched and lemmas[-1] != surname.lower():
+            matched = self.index.matcher.match(lemmas[-1], given)
+        return matched[:3]
+
+    # ---------------------------------------------------------------- groups
+    def groups(self, sentence: Sentence, hits: list[Hit]) -> list[Group]:
+        owner: dict[int, int] = {}
+        for number, hit in enumerate(hits):
+            for i in range(hit.first, hit.last + 1):
+                owner.setdefault(i, number)
+        parent = list(range(len(hits)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        tokens = sentence.tokens
+        for number, hit in enumerate(hits):
+            top = _top_token(tokens, hit)
+            token = tokens[top]
+            if token.rel not in NP_RELS or token.head < 0:
+                continue
+            if token.rel == "nmod" and _has_preposition(tokens, top):
+                continue
+            other = owner.get(token.head)
+            if other is not None and other != number:
+                parent[find(number)] = find(other)
+        grouped: dict[int, list[Hit]] = {}
+        for number, hit in enumerate(hits):
+            grouped.setdefault(find(number), []).append(hit)
+        groups = []
+        for root, members in grouped.items():
+            anchor = _top_token(tokens, hits[root])
+            group = Group(members, anchor)
+            for hit in members:
+                group.tokens.update(range(hit.first, hit.last + 1))
+            groups.append(group)
+        by_anchor = {g.anchor: g for g in groups}
+        for group in groups:
+            token = tokens[group.anchor]
+            if token.rel == "conj" and token.head in by_anchor:
+                group.conj_of = token.head
+        groups.sort(key=lambda g: min(g.tokens))
+        return groups
+
+    # --------------------------------------------------------------- resolve
+    def resolve(self, sentence: Sentence, group: Group, day: dt.date) -> Mention:
+        """The group's actor from its hits (coreference cues stay unresolved: kind 'coref')."""
+        tokens = sentence.tokens
+        first, last = min(group.tokens), max(group.tokens)
+        text = sentence.text[tokens[first].start - sentence.start : tokens[last].end - sentence.start]
+        mention = Mention(
+            sentence.index, first, last, group.anchor, text, tokens[first].start, tokens[last].end, "group",
+            plural=tokens[group.anchor].feats.get("Number") == "Plur",
+        )  # fmt: skip
+        named = [h.entry for h in group.hits if h.kind == "named"]
+        agents = [h.entry for h in group.hits if h.kind == "agent"]
+        people = [h for h in group.hits if h.kind == "person"]
+        cues = [h.entry for h in group.hits if h.kind == "cue"]
+        country = _country_of(named)
+        agent = agents[0] if agents else None
+        mention.source_line = ", ".join(h.where for h in group.hits if h.where)
+        for hit in people:
+            for person in hit.entry:
+                term = person.term_on(day)
+                if term is None:
+                    continue
+                if country and term.country and term.country != country and len(hit.entry) > 1:
+                    continue
+                mention.kind = "person"
+                mention.actor = Actor(term.code, term.country, _sector(term.code, term.country), person.name, term.role, text)
+                mention.source_line = term.where
+                return mention
+        if cues and not (agent and agent.rank == "head" and country):
+            mention.kind = "coref"
+            mention.actor = None
+            mention.cue = (cues[0].cue, country, agent)
+            return mention
+        seat = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
+        if agent and (country or seat):
+            base_country = country or (seat.country if seat else None)
+            if base_country is None and seat is not None:
+                mention.kind = "organisation"
+                mention.actor = Actor(seat.code, None, None, None, agent.role or None, text)
+                return mention
+            mention.kind = "agent"
+            role = agent.role or (HEAD_ROLE if agent.rank == "head" else None)
+            term = self.index.office_holder(base_country, role, day) if agent.rank == "head" and role else None
+            if term is not None:
+                mention.actor = Actor(term.code, term.country, _sector(term.code, term.country), term.name, term.role, text)
+            else:
+                mention.actor = Actor(base_country + agent.sector, base_country, agent.sector, None, role, text)
+            return mention
+        if seat:
+            mention.kind = seat.kind
+            mention.actor = Actor(seat.code, seat.country, seat.sector, None, None, text)
+            return mention
+        if agent and agent.rank == "head" and not country:
+            mention.kind = "coref"
+            mention.cue = ("role", None, agent)
+            return mention
+        nouns = [n for n in named if n.kind in ("country", "capital", "demonym")]
+        if nouns:
+            noun = nouns[0]
+            sector = "CVL" if noun.kind == "demonym" else "GOV"
+            mention.kind = noun.kind
+            mention.actor = Actor(noun.code[:3] + sector, noun.code[:3], sector, None, None, text)
+            return mention
+        mention.kind = "none"
+        return mention
+
+
+def _name_like(token: Token) -> bool:
+    text = token.text
+    return (
+        len(text) > 1
+        and text[0].isupper()
+        and not text.isupper()
+        and token.pos in ("PROPN", "NOUN", "X")
+        and any("а" <= ch.lower() <= "я" or ch.isalpha() for ch in text)
+    )
+
+
+def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemmatizer) -> list[Person]:
+    if not given or len(candidates) == 1:
+        return candidates
+    matching = [
+        p for p in candidates
+        if p.name_ru and lemmatizer.plain(p.name_ru.split()[0]) == given
+    ]  # fmt: skip
+    return matching or candidates
+
+
+def _top_token(tokens: list[Token], hit: Hit) -> int:
+    inside = set(range(hit.first, hit.last + 1))
+    for i in sorted(inside):
+        if tokens[i].head not in inside:
+            return i
+    return hit.first
+
+
+def _has_preposition(tokens: list[Token], index: int) -> bool:
+    return any(t.head == index and t.rel == "case" for t in tokens)
+
+
+def _country_of(named: list[NamedActor]) -> str | None:
+    for kinds in (("country", "capital", "seat"), ("adjective", "demonym")):
+        for entry in named:
+            if entry.kind in kinds and entry.country:
+                return entry.country
+    return None
+
+
+def _sector(code: str, country: str | None) -> str | None:
+    if country and code.startswith(country):
+        return code[len(country) :][:3] or None
+    return None

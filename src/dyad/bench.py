@@ -1,0 +1,100 @@
+"""``dyad bench``: dyad's coding rate beside natasha's full pipeline on the same corpus, same run.
+
+Rates are per core (one process, one thread); speed is reported as a ratio to the baseline
+because machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+from importlib import resources
+from pathlib import Path
+
+from dyad.model import Document
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def sample_documents() -> list[Document]:
+    """The bundled sample articles (the project's own texts)."""
+    text = resources.files("dyad.samples").joinpath("ru.jsonl").read_text(encoding="utf-8")
+    return [Document.from_json(json.loads(line)) for line in text.splitlines() if line.strip()]
+
+
+def corpus(path: Path | None, count: int) -> list[Document]:
+    """``count`` documents: from a JSONL file, or cycled from the bundled samples."""
+    if path is not None:
+        base = [Document.from_json(json.loads(line), default_id=str(i)) for i, line in enumerate(path.open(encoding="utf-8")) if line.strip()]
+    else:
+        base = [d for d in sample_documents() if d.lang in (None, "ru")]
+    if not base:
+        raise SystemExit("dyad bench: the corpus has no documents")
+    docs = []
+    for i in range(count):
+        source = base[i % len(base)]
+        docs.append(Document(text=source.text, id=f"{source.id}#{i}", lang="ru", published=source.published))
+    return docs
+
+
+def run_bench(path: Path | None, count: int, baseline: bool) -> str:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    docs = corpus(path, count)
+    chars = sum(len(d.text) for d in docs) / len(docs)
+    started = time.perf_counter()
+    from dyad.pipeline import Engine
+
+    engine = Engine()
+    warmup = time.perf_counter() - started
+    engine.code_many(docs[:4])  # generator: not run; a real warm call follows
+    list(engine.code_many(docs[:4]))
+    engine.timings.seconds.clear()
+    started = time.perf_counter()
+    events = sentences = parsed = 0
+    for coded in engine.code_many(docs):
+        events += len(coded.events)
+        sentences += len(coded.sentences)
+        parsed += sum(1 for s in coded.sentences if s.parsed)
+    elapsed = time.perf_counter() - started
+    rss = peak_rss_mb()
+    lines = [
+        f"corpus: {len(docs)} documents, {chars:,.0f} characters on average ({'file ' + str(path) if path else 'bundled samples, cycled'})",
+        f"dyad:    {len(docs) / elapsed:7.1f} articles/s  {sentences / elapsed:8.1f} sentences/s  one core"
+        f"  (events {events}, sentences parsed {parsed}/{sentences} = {parsed / max(sentences, 1):.0%})",
+        f"warm-up: {warmup:.2f} s (models and dictionaries)   peak RSS: {rss:,.0f} MB",
+        "stages:  " + "  ".join(f"{k} {v / len(docs) * 1000:.1f} ms" for k, v in sorted(engine.timings.seconds.items(), key=lambda kv: -kv[1])) + "  (per article)",
+    ]
+    if baseline:
+        rate = natasha_rate(docs[: min(len(docs), 100)])
+        lines.append(f"natasha: {rate:7.1f} articles/s  (segment + morph + syntax + NER + lemmas, one core, same corpus)")
+        lines.append(f"ratio:   dyad / natasha = {len(docs) / elapsed / rate:.2f}")
+    return "\n".join(lines)
+
+
+def natasha_rate(docs: list[Document]) -> float:
+    """Articles/s of natasha's full pipeline on the same documents (the baseline)."""
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    embedding = NewsEmbedding()
+    segmenter, vocab = Segmenter(), MorphVocab()
+    tagger, parser, ner = NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+
+    def run(document: Document) -> None:
+        doc = Doc(document.text)
+        doc.segment(segmenter)
+        doc.tag_morph(tagger)
+        doc.parse_syntax(parser)
+        doc.tag_ner(ner)
+        for token in doc.tokens:
+            token.lemmatize(vocab)
+
+    for document in docs[:3]:
+        run(document)
+    started = time.perf_counter()
+    for document in docs:
+        run(document)
+    return len(docs) / (time.perf_counter() - started)

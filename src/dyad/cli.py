@@ -1,0 +1,203 @@
+"""The dyad command: one verb per job (code, explain, eval, bench), each thin over a function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from dyad.errors import DyadError
+from dyad.ingest.files import Notice, Problem, read_documents
+from dyad.model import CodedDocument, Document
+
+log = logging.getLogger("dyad")
+
+
+class Run:
+    """Counts problems while a command goes on; the exit code says whether anything was skipped."""
+
+    def __init__(self) -> None:
+        self.problems = 0
+
+    def problem(self, message: str) -> None:
+        self.problems += 1
+        click.echo(f"dyad: error: {message}", err=True)
+
+    def notice(self, message: str) -> None:
+        click.echo(f"dyad: note: {message}", err=True)
+
+    def documents(self, paths: tuple[str, ...], lang: str | None, published: dt.date | None) -> Iterator[Document]:
+        for item in read_documents(paths, lang, published):
+            if isinstance(item, Problem):
+                self.problem(str(item))
+            elif isinstance(item, Notice):
+                self.notice(str(item))
+            else:
+                yield item
+
+    def coded(self, engine, documents) -> Iterator[CodedDocument]:
+        for coded in engine.code_many(documents):
+            if coded.skipped:
+                where = coded.document.id or "<document>"
+                if coded.skipped.startswith("unsupported language"):
+                    self.notice(f"{where}: skipped: {coded.skipped}")
+                else:
+                    self.problem(f"{where}: skipped: {coded.skipped}")
+            yield coded
+
+
+def parse_published(_ctx, _param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def input_options(func):
+    func = click.option("--published", callback=parse_published, metavar="YYYY-MM-DD",
+                        help="Publication date for documents that do not give one (anchors relative dates).")(func)  # fmt: skip
+    func = click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+                        help="Language of the documents (detected per document when not given).")(func)  # fmt: skip
+    func = click.argument("inputs", nargs=-1, required=True)(func)
+    return func
+
+
+def load_engine():
+    from dyad.pipeline import Engine
+
+    return Engine()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.version_option(package_name="dyad")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """dyad: code news into dated, evidenced political events (CAMEO, PLOVER)."""
+    ctx.obj = {"debug": debug}
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(name)s: %(message)s")
+
+
+@cli.command("code")
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object per document (spec §2); table: an aligned view for reading.")  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--trace", is_flag=True, help="Add each event's rule trace to the JSON output.")
+def code_cmd(inputs, lang, published, fmt, output, trace) -> None:
+    """Code documents (files, directories, JSONL, '-' for stdin) into events."""
+    from dyad.render import write_table
+
+    run = Run()
+    engine = load_engine()
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        for coded in run.coded(engine, run.documents(inputs, lang, published)):
+            if fmt == "table":
+                write_table(coded, stream)
+            else:
+                stream.write(json.dumps(coded.to_json(with_trace=trace), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
+    sys.exit(1 if run.problems else 0)
+
+
+@cli.command("explain")
+@input_options
+def explain_cmd(inputs, lang, published) -> None:
+    """Show each sentence with its mentions, triggers, rules and dropped candidates."""
+    from dyad.explain import explain
+
+    run = Run()
+    engine = load_engine()
+    for coded in run.coded(engine, run.documents(inputs, lang, published)):
+        click.echo(explain(coded))
+    sys.exit(1 if run.problems else 0)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--system", type=click.Path(exists=True, dir_okay=False), help="Score this output instead of coding the gold documents.")
+@click.option("--by", "by", default=None, help="Also score per value of this gold field (e.g. suite).")
+@click.option("--errors", default=10, show_default=True, help="How many worst documents to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Also write the system output here (JSONL).")
+def eval_cmd(gold, system, by, errors, as_json, output) -> None:
+    """Score against a gold file: primary/strict F1, date accuracy, per-root figures, worst errors."""
+    from dyad.evaluate import format_report, group_by, score
+    from dyad.records import load_records
+
+    run = Run()
+    gold_records = load_records(Path(gold), run.problem)
+    if system:
+        system_records = load_records(Path(system), run.problem)
+    else:
+        engine = load_engine()
+        documents = [Document.from_json(r, default_id=i) for i, r in gold_records.items()]
+        system_records = {c.document.id: c.to_json() for c in engine.code_many(documents)}
+        if output:
+            with open(output, "w", encoding="utf-8") as handle:
+                for record in system_records.values():
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    report = score(gold_records, system_records)
+    if as_json:
+        out = report.to_json()
+        if by:
+            out["by"] = {k: score(v, system_records).to_json() for k, v in group_by(gold_records, by).items()}
+        click.echo(json.dumps(out, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, errors, title=Path(gold).name))
+        if by:
+            for value, records in sorted(group_by(gold_records, by).items()):
+                click.echo(format_report(score(records, system_records), 0, title=f"{by}={value}"))
+    sys.exit(1 if run.problems else 0)
+
+
+@cli.command("bench")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSONL documents (default: generated from the bundled samples).")
+@click.option("--docs", default=200, show_default=True, help="How many documents to code.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time natasha's full pipeline on the same corpus.")
+def bench_cmd(corpus, docs, baseline) -> None:
+    """Articles/s, sentences/s, warm-up and peak memory, beside natasha alone on the same corpus."""
+    from dyad.bench import run_bench
+
+    click.echo(run_bench(Path(corpus) if corpus else None, docs, baseline))
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DyadError as exc:
+        if debug:
+            raise
+        click.echo(f"dyad: error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # the last guard: a person sees one line, --debug shows the traceback
+        if debug:
+            raise
+        click.echo(f"dyad: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

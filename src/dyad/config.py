@@ -1,0 +1,22 @@
+"""Config: every option of the engine in one immutable place, validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    """Engine options (defaults are what ``dyad code`` uses)."""
+
+    statements: bool = False  # emit plain 010 statements that have no addressee
+    max_chars: int = 1_000_000  # documents longer than this are refused (bounded memory)
+    batch_sentences: int = 64  # sentences parsed per model call
+
+    def __post_init__(self) -> None:
+        if self.max_chars < 1:
+            raise ConfigError(f"max_chars must be positive, got {self.max_chars}")
+        if self.batch_sentences < 1:
+            raise ConfigError(f"batch_sentences must be positive, got {self.batch_sentences}")

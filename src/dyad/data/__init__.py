@@ -1,0 +1,18 @@
+"""Paths of the data files shipped with dyad (dictionaries and lexicons, each with its source)."""
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent
+COMMON = DATA_DIR / "common"
+RU = DATA_DIR / "ru"
+
+CAMEO_EVENT_CODES = COMMON / "cameo_event_codes.tsv"
+CAMEO_COUNTRY_CODES = COMMON / "cameo_country_codes.tsv"
+PLOVER_MAP = COMMON / "plover.tsv"
+OFFICE_HOLDERS = COMMON / "office_holders.tsv"
+PHOENIX_ACTORS = COMMON / "phoenix_actors.tsv"
+
+RU_ACTORS = RU / "actors.tsv"
+RU_AGENTS = RU / "agents.tsv"
+RU_TRIGGERS = RU / "triggers.tsv"
+RU_CUES = RU / "cues.tsv"

@@ -1,0 +1,342 @@
+"""Coding one sentence: triggers -> predicate -> source and target by syntax -> Event records.
+
+Each decision is a small named step whose outcome is appended to the event's trace,
+which ``dyad explain`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dyad.events.attribution import attribution_of
+from dyad.events.lexicon import Slot, Trigger
+from dyad.events.modality import modality_of
+from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
+from dyad.ontology.cameo import Cameo
+from dyad.phrases import PhraseIndex, PhraseMatch
+from dyad.time.resolve import DateMention
+
+CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj"})
+LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
+
+
+@dataclass
+class Unit:
+    """A participant: one actor, or "the two sides" (a pair)."""
+
+    actors: tuple[Actor, ...]
+    mention: Mention
+    how: str
+
+    @property
+    def is_pair(self) -> bool:
+        return len(self.actors) == 2
+
+
+@dataclass
+class SentenceContext:
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[DateMention]
+    published: dt.date | None
+    at: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            for i in range(mention.first, mention.last + 1):
+                self.at.setdefault(i, mention)
+
+
+class EventCoder:
+    """Finds triggers in a parsed sentence and turns each into zero or more events."""
+
+    def __init__(self, cameo: Cameo, triggers: PhraseIndex[Trigger]) -> None:
+        self.cameo = cameo
+        self.triggers = triggers
+
+    def code(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
+        sentence = ctx.sentence
+        lemmas = [t.lemma for t in sentence.tokens]
+        blocked = {i for m in ctx.mentions if m.actor or m.pair for i in range(m.first, m.last + 1)}
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for match in self.triggers.find(lemmas, max_gap=3, blocked=blocked):
+            for event in self._events_for(ctx, match, dropped):
+                key = _dedup_key(event)
+                if key in seen:
+                    dropped.append(f"s{sentence.index} '{event.evidence.trigger}': same actors and root as an earlier event")
+                    continue
+                seen.add(key)
+                events.append(event)
+        return events
+
+    # ----------------------------------------------------------- one trigger
+    def _events_for(self, ctx: SentenceContext, match: PhraseMatch, dropped: list[str]) -> list[Event]:
+        sentence = ctx.sentence
+        trigger: Trigger = match.payload
+        tokens = sentence.tokens
+        predicate = _top(tokens, match.positions)
+        words = " ".join(tokens[i].text for i in match.positions)
+        trace = [f"trigger: '{words}' <- {trigger}"]
+        passive = _is_passive(sentence, predicate)
+        sources, how_source = self._sources(ctx, predicate, trigger, passive)
+        targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive)
+        trace.append(f"source: {how_source}")
+        trace.append(f"target: {how_target}")
+        pairs = self._pairs(sources, targets, trigger)
+        if not pairs:
+            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no source actor ({how_source})")
+            return []
+        if "weak" in trigger.flags:
+            pairs = [(s, t) for s, t in pairs if t is not None]
+            if not pairs:
+                dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): a weak trigger needs a target")
+                return []
+        if "speech" in trigger.flags and all(t is None for _, t in pairs):
+            dropped.append(f"s{sentence.index} '{words}' (010): plain statement without an addressee")
+            return []
+        modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
+        attribution, _speech = attribution_of(sentence, predicate, ctx.mentions)
+        date, date_from, date_note = self._date(ctx, predicate, match.positions)
+        entry = self.cameo[trigger.code]
+        events = []
+        for source, target in pairs:
+            if target is not None and source.code == target.code:
+                dropped.append(f"s{sentence.index} '{words}': source and target are both {source.code}")
+                continue
+            event_trace = [
+                *trace,
+                f"pair: {source.code} -> {target.code if target else '-'}",
+                f"modality: {modality} ({why})",
+                f"date: {date or '-'} ({date_note})",
+            ]
+            events.append(
+                Event(
+                    source=source,
+                    target=target,
+                    code=entry.code,
+                    root=entry.root,
+                    quad_class=entry.quad_class,
+                    goldstein=entry.goldstein,
+                    plover=entry.plover,
+                    date=date,
+                    date_from=date_from,
+                    modality=modality,
+                    attribution=attribution,
+                    evidence=Evidence(sentence.start, sentence.end, sentence.text, words),
+                    confidence=_confidence(how_source, how_target, trigger),
+                    trace=event_trace,
+                )
+            )
+        return events
+
+    # ------------------------------------------------------------ arguments
+    def _sources(self, ctx: SentenceContext, predicate: int, trigger: Trigger, passive: bool) -> tuple[list[Unit], str]:
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        if passive:
+            agent = next(
+                (c for c in sentence.children(predicate)
+                 if c.rel in ("obl", "obl:agent", "nmod") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
+                None,
+            )  # fmt: skip
+            if agent is not None:
+                units = self._units_at(ctx, agent.index, "passive agent")
+                if units:
+                    return units, f"passive agent '{agent.text}'"
+            return [], "passive without an agent actor"
+        if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
+            owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not _preposition(sentence, c.index)]
+            owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
+            units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
+            if units:
+                return units, "participants named in the noun phrase"
+            head = tokens[predicate].head
+            if head >= 0 and tokens[predicate].rel in LIGHT_NOUN_RELS | {"nmod", "xcomp"}:
+                verb = _nearest_verb(tokens, predicate)
+                if verb is not None:
+                    return self._subject_units(ctx, verb)
+            return [], "noun trigger without participants"
+        return self._subject_units(ctx, predicate)
+
+    def _subject_units(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        current = predicate
+        for _ in range(5):
+            subject = next((c for c in sentence.children(current) if c.rel in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                units = self._units_at(ctx, subject.index, "subject")
+                if units:
+                    return units, f"subject '{subject.text}' of '{tokens[current].text}'"
+                return [], f"subject '{subject.text}' is not an actor"
+            token = tokens[current]
+            if token.rel not in CLIMB_FOR_SUBJECT or token.head < 0:
+                break
+            current = token.head
+        return [], "no subject"
+
+    def _targets(
+        self, ctx: SentenceContext, positions: tuple[int, ...], predicate: int, trigger: Trigger, passive: bool
+    ) -> tuple[list[Unit], str]:
+        sentence = ctx.sentence
+        if passive:
+            subject = next((c for c in sentence.children(predicate) if c.rel in ("nsubj:pass", "nsubj")), None)
+            if subject is not None:
+                units = self._units_at(ctx, subject.index, "passive subject")
+                return units, f"passive subject '{subject.text}'" if units else "passive subject is not an actor"
+            return [], "passive without a subject"
+        heads = list(positions)
+        verb = _nearest_verb(sentence.tokens, predicate) if sentence.tokens[predicate].pos != "VERB" else None
+        if verb is not None:
+            heads.append(verb)
+        for slot in trigger.slots:
+            for head in heads:
+                for child in sentence.children(head):
+                    if child.index in positions or not _fills(sentence, child, slot):
+                        continue
+                    units = self._units_at(ctx, child.index, f"slot {slot}")
+                    if units:
+                        return units, f"slot {slot}: '{child.text}'"
+        return [], "no target slot filled" if trigger.slots else "trigger takes no target"
+
+    def _units_at(self, ctx: SentenceContext, index: int, how: str) -> list[Unit]:
+        """The actor mention at a token and the mentions coordinated with it ("X и Y")."""
+        mention = ctx.at.get(index)
+        if mention is None:
+            return []
+        found = [mention]
+        tokens = ctx.sentence.tokens
+        frontier = [mention]
+        while frontier:
+            current = frontier.pop()
+            for other in ctx.mentions:
+                if other in found:
+                    continue
+                anchor = tokens[other.head]
+                if anchor.rel == "conj" and current.first <= anchor.head <= current.last:
+                    found.append(other)
+                    frontier.append(other)
+        units = []
+        for m in sorted(found, key=lambda m: m.first):
+            if m.pair:
+                units.append(Unit(m.pair, m, how))
+            elif m.actor:
+                units.append(Unit((m.actor,), m, how))
+        return units
+
+    def _pairs(self, sources: list[Unit], targets: list[Unit], trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
+        if not sources:
+            return []
+        pair_unit = next((u for u in sources if u.is_pair), None)
+        if pair_unit is not None:
+            return [(pair_unit.actors[0], pair_unit.actors[1])]
+        source_actors = [u.actors[0] for u in sources]
+        target_actors = [a for u in targets for a in u.actors]
+        if trigger.symmetric:
+            ordered = source_actors + target_actors
+            first = ordered[0]
+            other = next((a for a in ordered[1:] if a.country != first.country), None)
+            other = other or next((a for a in ordered[1:] if a.code != first.code), None)
+            return [(first, other)]
+        target = target_actors[0] if target_actors else None
+        pairs = []
+        for source in source_actors:
+            if all(p[0].code != source.code for p in pairs):
+                pairs.append((source, target))
+        return pairs
+
+    # ----------------------------------------------------------------- date
+    def _date(self, ctx: SentenceContext, predicate: int, positions: tuple[int, ...]) -> tuple[str | None, str, str]:
+        sentence = ctx.sentence
+        resolved = [d for d in ctx.dates if d.value]
+        if resolved:
+            around = sentence.tokens[predicate].start
+            inside = _subtree_chars(sentence, predicate)
+            best = min(resolved, key=lambda d: (not (inside[0] <= d.start < inside[1]), abs(d.start - around)))
+            return best.value, "text", f"'{best.text}' ({best.rule})"
+        if ctx.published:
+            return ctx.published.isoformat(), "published", "no date in the sentence: publication date"
+        return None, "published", "no date in the sentence and no publication date"
+
+
+# ------------------------------------------------------------------ helpers
+def _top(tokens: list[Token], positions: tuple[int, ...]) -> int:
+    inside = set(positions)
+    for i in positions:
+        if tokens[i].head not in inside:
+            return i
+    return positions[0]
+
+
+def _is_passive(sentence: Sentence, predicate: int) -> bool:
+    token = sentence.tokens[predicate]
+    if token.feats.get("Voice") == "Pass":
+        return True
+    return any(c.rel == "nsubj:pass" for c in sentence.children(predicate))
+
+
+def _preposition(sentence: Sentence, index: int) -> list[str]:
+    return [c.lemma for c in sentence.children(index) if c.rel == "case"]
+
+
+def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
+    if child.rel in ("punct", "cc", "case", "advmod", "nsubj", "nsubj:pass"):
+        return False
+    case = child.feats.get("Case")
+    preps = _preposition(sentence, child.index)
+    if slot.preposition:
+        if not preps or preps[0] != slot.preposition[0]:
+            return False
+        return case == slot.case or (case is None and child.pos == "PROPN")
+    if preps:
+        return False
+    if case == slot.case:
+        return True
+    # indeclinable names (Рубио, США) carry unreliable case: accept by relation
+    return slot.case == "Acc" and child.rel == "obj" or slot.case == "Dat" and child.rel == "iobj"
+
+
+def _nearest_verb(tokens: list[Token], index: int) -> int | None:
+    current = tokens[index].head
+    for _ in range(4):
+        if current < 0:
+            return None
+        if tokens[current].pos in ("VERB", "AUX"):
+            return current
+        current = tokens[current].head
+    return None
+
+
+def _subtree_chars(sentence: Sentence, index: int) -> tuple[int, int]:
+    start = end = sentence.tokens[index].start
+    end = sentence.tokens[index].end
+    stack = [index]
+    while stack:
+        current = stack.pop()
+        for child in sentence.children(current):
+            if child.rel in ("conj", "parataxis", "acl:relcl"):
+                continue
+            start = min(start, child.start)
+            end = max(end, child.end)
+            stack.append(child.index)
+    return start, end
+
+
+def _dedup_key(event: Event) -> tuple:
+    codes = (event.source.code if event.source else None, event.target.code if event.target else None)
+    if event.root in ("03", "04", "05", "06"):
+        codes = tuple(sorted(c or "" for c in codes))
+    return (*codes, event.root)
+
+
+def _confidence(how_source: str, how_target: str, trigger: Trigger) -> float:
+    score = 0.9
+    if "genitive" in how_source or "noun phrase" in how_source:
+        score -= 0.1
+    if "weak" in trigger.flags:
+        score -= 0.15
+    if how_target.startswith("no target"):
+        score -= 0.05
+    return max(0.1, score)

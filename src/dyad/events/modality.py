@@ -1,0 +1,45 @@
+"""Modality of an event: asserted, intended, negated, hypothetical or denied, read from the syntax."""
+
+from __future__ import annotations
+
+from dyad.model import Sentence
+
+INTENT_HEADS = frozenset(
+    "договориться договариваться намереваться намерен намеренный планировать собираться обещать пообещать "
+    "решить согласиться соглашаться готовый готов хотеть предложить предлагать условиться "
+    "запланировать наметить намечать рассчитывать".split()
+)
+HYPOTHETICAL_HEADS = frozenset("мочь смочь возможно возможный способный".split())
+DENIAL_HEADS = frozenset("отрицать опровергнуть опровергать отвергнуть".split())
+CONDITIONAL_MARKS = frozenset({"если", "бы", "б", "ли"})
+CLIMB_RELS = frozenset({"xcomp", "csubj", "ccomp", "acl", "nmod", "obj", "obl"})
+
+
+def modality_of(sentence: Sentence, predicate: int, intent_trigger: bool) -> tuple[str, str]:
+    """(modality, reason) for the event whose trigger's top word is ``predicate``."""
+    tokens = sentence.tokens
+    current = predicate
+    for _ in range(4):
+        token = tokens[current]
+        for child in sentence.children(current):
+            if child.lemma == "не" and child.rel == "advmod":
+                return "negated", f"'не' on '{token.text}'"
+            if child.lemma in CONDITIONAL_MARKS and child.rel in ("mark", "advmod", "discourse", "aux"):
+                return "hypothetical", f"'{child.text}' on '{token.text}'"
+            if child.lemma == "быть" and child.rel == "aux" and child.feats.get("Tense") == "Fut":
+                return "intended", f"future 'будет {token.text}'"
+        if token.feats.get("Tense") == "Fut":
+            return "intended", f"future tense '{token.text}'"
+        if current != predicate:
+            if token.lemma in DENIAL_HEADS:
+                return "denied", f"under '{token.text}'"
+            if token.lemma in HYPOTHETICAL_HEADS:
+                return "hypothetical", f"under '{token.text}'"
+            if token.lemma in INTENT_HEADS:
+                return "intended", f"under '{token.text}'"
+        if token.rel not in CLIMB_RELS or token.head < 0 or tokens[token.head].pos not in ("VERB", "ADJ", "AUX"):
+            break
+        current = token.head
+    if intent_trigger:
+        return "intended", "the trigger states an intention"
+    return "asserted", "no marker"

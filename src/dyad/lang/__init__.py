@@ -1,0 +1,1 @@
+"""Languages: detection, and one subpackage per language with the same stages."""

@@ -1,0 +1,1 @@
+"""Russian: razdel segmentation, pymorphy3 lemmas, natasha/slovnet morphology and syntax."""

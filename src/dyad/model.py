@@ -1,0 +1,206 @@
+"""The record as dataclasses: Document in; Sentence/Token/Mention inside; Event out (spec/events.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+MODALITIES = ("asserted", "intended", "negated", "hypothetical", "denied")
+DATE_SOURCES = ("text", "published")
+
+
+@dataclass
+class Document:
+    """One input document; only ``text`` is required."""
+
+    text: str
+    id: str = ""
+    lang: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any], default_id: str = "") -> Document:
+        """Build from a spec §1 JSON object (``published`` as YYYY-MM-DD or null)."""
+        from dyad.time.calendar import parse_iso_date
+
+        known = {"id", "lang", "published", "title", "url", "text"}
+        published = obj.get("published")
+        return cls(
+            text=obj["text"],
+            id=str(obj.get("id") or default_id),
+            lang=obj.get("lang") or None,
+            published=parse_iso_date(published) if published else None,
+            title=obj.get("title"),
+            url=obj.get("url"),
+            extra={k: v for k, v in obj.items() if k not in known},
+        )
+
+
+@dataclass
+class Token:
+    """A word of a sentence; offsets are into the document text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+    pos: str = ""
+    feats: dict[str, str] = field(default_factory=dict)
+    head: int = -1  # index of the syntactic head in the sentence, -1 for the root
+    rel: str = ""
+
+    def feat(self, name: str) -> str | None:
+        return self.feats.get(name)
+
+
+@dataclass
+class Sentence:
+    """A sentence with its tokens; ``parsed`` tells whether morphology and syntax were run."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    parsed: bool = False
+    candidate: bool = False  # holds a trigger word and an actor word: worth parsing
+
+    def children(self, head: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == head]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor: CAMEO code, country part, sector, canonical name and dated role."""
+
+    code: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    role: str | None = None
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "role": self.role,
+        }
+
+
+@dataclass
+class Mention:
+    """A span of a sentence that names (or refers back to) an actor."""
+
+    sentence: int
+    first: int  # first token index
+    last: int  # last token index (inclusive)
+    head: int  # syntactic head token index
+    text: str
+    start: int
+    end: int
+    kind: str  # country | adjective | capital | seat | organisation | group | person | agent | coref
+    actor: Actor | None = None
+    plural: bool = False
+    source_line: str = ""  # data file:line that resolved it, for explain
+    cue: tuple | None = None  # (cue kind, country, agent) for mentions coreference must resolve
+    pair: tuple[Actor, Actor] | None = None  # "the two sides": both actors
+
+    def covers(self, token_index: int) -> bool:
+        return self.first <= token_index <= self.last
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+    trigger: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "trigger": self.trigger}
+
+
+@dataclass
+class Attribution:
+    text: str
+    code: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code}
+
+
+@dataclass
+class Event:
+    """One coded event, serialised exactly as spec/events.md §2."""
+
+    source: Actor | None
+    target: Actor | None
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float | None
+    plover: str | None
+    date: str | None
+    date_from: str
+    modality: str
+    evidence: Evidence
+    attribution: Attribution | None = None
+    confidence: float = 0.5
+    trace: list[str] = field(default_factory=list)
+
+    def to_json(self, with_trace: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source.to_json() if self.source else None,
+            "target": self.target.to_json() if self.target else None,
+            "code": self.code,
+            "root": self.root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "date": self.date,
+            "date_from": self.date_from,
+            "modality": self.modality,
+            "attribution": self.attribution.to_json() if self.attribution else None,
+            "evidence": self.evidence.to_json(),
+            "confidence": round(self.confidence, 2),
+        }
+        if with_trace:
+            out["trace"] = list(self.trace)
+        return out
+
+
+@dataclass
+class CodedDocument:
+    """The output of the pipeline for one document (spec §2), plus what explain needs."""
+
+    document: Document
+    events: list[Event]
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    skipped: str | None = None  # reason when the document was not coded
+
+    def to_json(self, with_trace: bool = False) -> dict[str, Any]:
+        doc = self.document
+        out: dict[str, Any] = {
+            "id": doc.id,
+            "lang": doc.lang,
+            "published": doc.published.isoformat() if doc.published else None,
+        }
+        if doc.title is not None:
+            out["title"] = doc.title
+        if doc.url is not None:
+            out["url"] = doc.url
+        out["events"] = [e.to_json(with_trace) for e in self.events]
+        if self.skipped:
+            out["skipped"] = self.skipped
+        return out

@@ -1,0 +1,1 @@
+"""The CAMEO event ontology (codes, Goldstein, quad class) and its PLOVER mapping."""

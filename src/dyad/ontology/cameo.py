@@ -1,0 +1,65 @@
+"""CAMEO event codes: names, Goldstein values, roots, quad classes, PLOVER types (from data/common)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dyad.data import CAMEO_COUNTRY_CODES, CAMEO_EVENT_CODES, PLOVER_MAP
+from dyad.dicts.tsv import read_table
+from dyad.errors import DataFileError
+
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float | None
+    root: str
+    quad_class: int
+    plover: str | None
+
+
+class Cameo:
+    """The CAMEO code table; ``cameo["041"].goldstein`` and ``cameo.is_code("041")``."""
+
+    def __init__(self) -> None:
+        plover_rows = [(r["prefix"], r.get("plover") or None) for r in read_table(PLOVER_MAP)]
+        plover_rows.sort(key=lambda pr: -len(pr[0]))
+        self._codes: dict[str, CameoCode] = {}
+        for row in read_table(CAMEO_EVENT_CODES, required=("code", "name", "goldstein", "root")):
+            code = row["code"]
+            value = row.get("goldstein") or row.get("goldstein_icews")
+            plover = next((p for prefix, p in plover_rows if code.startswith(prefix)), None)
+            self._codes[code] = CameoCode(
+                code=code,
+                name=row["name"],
+                goldstein=float(value) if value else None,
+                root=row["root"],
+                quad_class=int(row["quad_class"]),
+                plover=plover,
+            )
+        self.countries = frozenset(r["code"] for r in read_table(CAMEO_COUNTRY_CODES))
+
+    def __getitem__(self, code: str) -> CameoCode:
+        return self._codes[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def check(self, code: str, where: str) -> CameoCode:
+        """Return the code's entry or raise a DataFileError naming the place that used it."""
+        if code not in self._codes:
+            raise DataFileError(f"unknown CAMEO event code '{code}'", where=where)
+        return self._codes[code]
+
+    def codes(self) -> list[str]:
+        return sorted(self._codes)
+
+
+@cache
+def load_cameo() -> Cameo:
+    """The CAMEO table, read once per process."""
+    return Cameo()

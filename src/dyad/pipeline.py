@@ -1,0 +1,182 @@
+"""Engine: loads the models and dictionaries once, then runs the stages over documents.
+
+stages: language -> sentences -> candidate filter -> morphology+syntax (batched) ->
+mentions -> coreference -> triggers and arguments -> modality, attribution, date -> events
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from dyad import data
+from dyad.actors.coref import Discourse
+from dyad.actors.index import ActorIndex
+from dyad.actors.resolve import Cue, MentionFinder
+from dyad.config import Config
+from dyad.dicts.tsv import read_table
+from dyad.errors import DataFileError
+from dyad.events.code import EventCoder, SentenceContext
+from dyad.events.lexicon import load_triggers
+from dyad.lang.detect import SUPPORTED, LanguageDetector
+from dyad.lang.ru.morph import Lemmatizer
+from dyad.lang.ru.parse import RussianParser
+from dyad.lang.ru.segment import split_sentences
+from dyad.model import CodedDocument, Document, Sentence
+from dyad.ontology.cameo import load_cameo
+from dyad.phrases import PhraseIndex
+from dyad.time.resolve import find_dates
+
+CUES = ("counterpart", "side", "pair", "person", "group")
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage (for ``dyad bench``)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - started
+        return now
+
+
+class Engine:
+    """Load once, code many: ``Engine().code(Document(text=..., published=...))``."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        started = time.perf_counter()
+        self.lemmatizer = Lemmatizer()
+        self.cameo = load_cameo()
+        self.index = ActorIndex(self.lemmatizer.plain)
+        self.cues = _load_cues(self.lemmatizer)
+        self.triggers = load_triggers(data.RU_TRIGGERS, self.cameo, self.lemmatizer.plain)
+        self.finder = MentionFinder(self.index, self.cues, self.lemmatizer)
+        self.parser = RussianParser(self.lemmatizer)
+        self.coder = EventCoder(self.cameo, self.triggers)
+        self.detector = LanguageDetector()
+        self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
+        self.trigger_words = self.triggers.first_words
+        self.timings = Timings()
+        self.load_seconds = time.perf_counter() - started
+
+    # ------------------------------------------------------------------ API
+    def code(self, document: Document) -> CodedDocument:
+        return next(iter(self.code_many([document])))
+
+    def code_many(self, documents: Iterable[Document], batch: int = 16) -> Iterator[CodedDocument]:
+        """Code documents in order; sentences of up to ``batch`` documents are parsed together."""
+        pending: list[tuple[Document, list[Sentence], str | None]] = []
+        for document in documents:
+            pending.append(self._prepare(document))
+            if len(pending) >= batch:
+                yield from self._finish(pending)
+                pending = []
+        if pending:
+            yield from self._finish(pending)
+
+    # --------------------------------------------------------------- stages
+    def _prepare(self, document: Document) -> tuple[Document, list[Sentence], str | None]:
+        started = time.perf_counter()
+        text = document.text
+        if not text or not text.strip():
+            return document, [], "document has no text"
+        if len(text) > self.config.max_chars:
+            return document, [], f"document has {len(text):,} characters, more than the limit of {self.config.max_chars:,}"
+        if not document.lang:
+            document.lang = self.detector.detect(text)
+            started = self.timings.add("language", started)
+        if document.lang not in SUPPORTED:
+            return document, [], f"unsupported language '{document.lang or 'unknown'}' (dyad codes: {', '.join(SUPPORTED)})"
+        sentences = split_sentences(text)
+        started = self.timings.add("segment", started)
+        for sentence in sentences:
+            sentence.candidate = self._is_candidate(sentence)
+        self.timings.add("filter", started)
+        return document, sentences, None
+
+    def _is_candidate(self, sentence: Sentence) -> bool:
+        plain = self.lemmatizer.plain
+        has_trigger = has_actor = False
+        for position, token in enumerate(sentence.tokens):
+            lemma = plain(token.text)
+            if lemma in self.trigger_words:
+                has_trigger = True
+            if lemma in self.actor_words or (position > 0 and token.text[:1].isupper() and token.text[1:2].islower()):
+                has_actor = True
+            if has_trigger and has_actor:
+                return True
+        return False
+
+    def _finish(self, pending: list[tuple[Document, list[Sentence], str | None]]) -> Iterator[CodedDocument]:
+        started = time.perf_counter()
+        chosen = [s for _, sentences, _ in pending for s in sentences if s.candidate]
+        for offset in range(0, len(chosen), self.config.batch_sentences):
+            self.parser(chosen[offset : offset + self.config.batch_sentences])
+        self.timings.add("parse", started)
+        for document, sentences, skipped in pending:
+            if skipped:
+                yield CodedDocument(document, [], skipped=skipped)
+                continue
+            started = time.perf_counter()
+            coded = self._code_document(document, sentences)
+            self.timings.add("code", started)
+            yield coded
+
+    def _code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:
+        discourse = Discourse(self.index)
+        coded = CodedDocument(document, [], sentences=sentences)
+        today = document.published or dt.date.today()
+        for sentence in sentences:
+            if not sentence.parsed:
+                continue
+            dates = find_dates(sentence.text, document.published, sentence.start)
+            day = _role_day(dates) or today
+            hits = self.finder.hits(sentence)
+            mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
+            for mention in mentions:
+                if mention.kind == "coref":
+                    note = discourse.resolve(mention, day)
+                    if note:
+                        mention.source_line = note
+            for mention in mentions:
+                if mention.actor is not None:
+                    discourse.remember(mention.actor)
+            coded.mentions.extend(mentions)
+            ctx = SentenceContext(sentence, mentions, dates, document.published)
+            events = self.coder.code(ctx, coded.dropped)
+            for event in events:
+                if event.target is not None and event.source is not None:
+                    discourse.interacted(event.source, event.target)
+            coded.events.extend(events)
+        return coded
+
+
+def _role_day(dates) -> dt.date | None:
+    for mention in dates:
+        if mention.value and len(mention.value) == 10:
+            return dt.date.fromisoformat(mention.value)
+    for mention in dates:
+        if mention.value and len(mention.value) == 4:
+            return dt.date(int(mention.value), 7, 1)
+    return None
+
+
+def _load_cues(lemmatizer: Lemmatizer) -> PhraseIndex[Cue]:
+    index: PhraseIndex[Cue] = PhraseIndex()
+    for row in read_table(data.RU_CUES, required=("phrase", "cue", "number")):
+        if row["cue"] not in CUES:
+            raise DataFileError(f"cue '{row['cue']}' is not one of {', '.join(CUES)}", where=row.where)
+        phrase = tuple(lemmatizer.plain(w) for w in row["phrase"].split())
+        index.add(phrase, Cue(row["cue"], row["number"], row.where))
+    return index
+
+
+def code_text(text: str, lang: str | None = None, published: dt.date | None = None) -> list:
+    """Code one text with a fresh engine (convenient, slow: use Engine for many texts)."""
+    return Engine().code(Document(text=text, lang=lang, published=published)).events

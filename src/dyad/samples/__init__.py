@@ -1,0 +1,1 @@
+"""Sample articles written by the dyad project (bundled for `make run` and `dyad bench`)."""

@@ -1,0 +1,1 @@
+"""Event dates: expressions in the text resolved against the publication date."""

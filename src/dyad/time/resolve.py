@@ -1,0 +1,158 @@
+"""Russian date expressions -> ISO dates, resolved against the publication date.
+
+Covers "12 февраля [2025 года]", "в феврале 2025 года", "в 2016 году", "вчера",
+"накануне", "в понедельник", "в минувшую пятницу", "на прошлой неделе", "3 дня назад",
+"в прошлом году", "12.02.2025". A date whose year is not stated needs ``published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dyad.time.calendar import shift_months
+
+MONTHS_GEN = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+MONTHS_LOC = {
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6,
+    "июле": 7, "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6,
+}  # fmt: skip
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1, "завтра": 1, "послезавтра": 2}
+
+YEAR = r"(?P<year>(?:19|20)\d\d)\s*(?:года|году|г\.|г\b)?"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")),
+    (
+        "day_month",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:-?го)?\s+(?P<month>" + "|".join(MONTHS_GEN) + r")(?:\s+" + YEAR + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month",
+        re.compile(r"\bв\s+(?P<month>" + "|".join(MONTHS_LOC) + r")(?:\s+" + YEAR + r")?", re.IGNORECASE),
+    ),
+    ("year", re.compile(r"\b(?:в|с|к|до)\s+(?P<year>(?:19|20)\d\d)\s*(?:году|года|г\.)", re.IGNORECASE)),
+    ("relative_day", re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            r"\bв(?:о)?\s+(?:(?P<which>минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о)|нынешн(?:ий|юю))\s+)?"
+            r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("days_ago", re.compile(r"\b(?P<n>\d{1,2})\s+(?:дня|дней|день)\s+назад\b", re.IGNORECASE)),
+    ("last_week", re.compile(r"\bна\s+(?:прошлой|минувшей)\s+неделе\b", re.IGNORECASE)),
+    ("this_week", re.compile(r"\bна\s+(?:этой|текущей)\s+неделе\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\bв\s+(?:прошлом|минувшем)\s+месяце\b", re.IGNORECASE)),
+    ("last_year", re.compile(r"\bв\s+(?:прошлом|минувшем)\s+году\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\bв\s+(?:этом|текущем|нынешнем)\s+году\b", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at ``start:end`` (offsets into the text given) and its ISO value."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; None when it needs a publication date
+    rule: str
+
+
+def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Date expressions in ``text``, resolved against ``published``; non-overlapping, in order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            value = _resolve(rule, match, published)
+            taken.append(span)
+            found.append(DateMention(span[0] + offset, span[1] + offset, match.group(), value, rule))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(rule: str, m: re.Match[str], published: dt.date | None) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if rule == "numeric":
+        return _iso(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+    if rule == "day_month":
+        month, day = MONTHS_GEN[groups["month"].lower()], int(groups["day"])
+        if year is None:
+            if published is None:
+                return None
+            year = _nearest_year(published, month, day)
+        return _iso(year, month, day)
+    if rule == "month":
+        month = MONTHS_LOC[groups["month"].lower()]
+        if year is None:
+            if published is None:
+                return None
+            year = published.year if month <= published.month + 1 else published.year - 1
+        return f"{year:04d}-{month:02d}"
+    if rule == "year":
+        return f"{year:04d}"
+    if published is None:
+        return None
+    if rule == "relative_day":
+        return (published + dt.timedelta(days=RELATIVE_DAYS[groups["word"].lower()])).isoformat()
+    if rule == "weekday":
+        target = WEEKDAYS[groups["weekday"].lower()]
+        back = (published.weekday() - target) % 7
+        which = (groups.get("which") or "").lower()
+        if back == 0 and which.startswith(("минувш", "прошл")):
+            back = 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    if rule == "days_ago":
+        return (published - dt.timedelta(days=int(groups["n"]))).isoformat()
+    if rule in ("last_week", "this_week"):
+        middle = published - dt.timedelta(days=published.weekday() - 2 + (7 if rule == "last_week" else 0))
+        return f"{middle.year:04d}-{middle.month:02d}"
+    if rule == "last_month":
+        y, mo = shift_months(published, -1)
+        return f"{y:04d}-{mo:02d}"
+    if rule == "last_year":
+        return f"{published.year - 1:04d}"
+    if rule == "this_year":
+        return f"{published.year:04d}"
+    return None
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    """The year that puts day.month closest to ``published`` (news reports mostly look back)."""
+    best = published.year
+    best_distance = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = (published - candidate).days
+        # a date up to ~2 months ahead may be announced; further ahead it is last year's
+        score = distance if distance >= 0 else -distance * 3
+        if best_distance is None or score < best_distance:
+            best, best_distance = year, score
+    return best
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
