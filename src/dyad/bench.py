@@ -77,7 +77,15 @@ def run_bench(path: Path | None, count: int, baseline: bool) -> str:
 
 def natasha_rate(docs: list[Document]) -> float:
     """Articles/s of natasha's full pipeline on the same documents (the baseline)."""
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
 
     embedding = NewsEmbedding()
     segmenter, vocab = Segmenter(), MorphVocab()

@@ -58,7 +58,7 @@ class Engine:
         self.triggers = load_triggers(data.RU_TRIGGERS, self.cameo, self.lemmatizer.plain)
         self.finder = MentionFinder(self.index, self.cues, self.lemmatizer)
         self.parser = RussianParser(self.lemmatizer)
-        self.coder = EventCoder(self.cameo, self.triggers)
+        self.coder = EventCoder(self.cameo, self.triggers, self.lemmatizer.can_be_subject)
         self.detector = LanguageDetector()
         self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
         self.trigger_words = self.triggers.first_words
@@ -167,13 +167,19 @@ def _role_day(dates) -> dt.date | None:
     return None
 
 
-def _load_cues(lemmatizer: Lemmatizer) -> PhraseIndex[Cue]:
-    index: PhraseIndex[Cue] = PhraseIndex()
+def _load_cues(lemmatizer: Lemmatizer) -> PhraseIndex[list[Cue]]:
+    """Cue phrases; one phrase may carry a cue per grammatical number ("сторона" sg/pl)."""
+    by_phrase: dict[tuple[str, ...], list[Cue]] = {}
     for row in read_table(data.RU_CUES, required=("phrase", "cue", "number")):
         if row["cue"] not in CUES:
             raise DataFileError(f"cue '{row['cue']}' is not one of {', '.join(CUES)}", where=row.where)
+        if row["number"] not in ("sg", "pl", "any"):
+            raise DataFileError(f"number '{row['number']}' is not sg, pl or any", where=row.where)
         phrase = tuple(lemmatizer.plain(w) for w in row["phrase"].split())
-        index.add(phrase, Cue(row["cue"], row["number"], row.where))
+        by_phrase.setdefault(phrase, []).append(Cue(row["cue"], row["number"], row.where))
+    index: PhraseIndex[list[Cue]] = PhraseIndex()
+    for phrase, cues in by_phrase.items():
+        index.add(phrase, cues)
     return index
 
 

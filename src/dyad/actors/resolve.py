@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
+from dyad.actors.index import ActorIndex, NamedActor, Person
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -47,7 +47,7 @@ class Cue:
 class MentionFinder:
     """Finds and resolves actor mentions in one sentence (coreference cues are left to coref)."""
 
-    def __init__(self, index: ActorIndex, cues: PhraseIndex[Cue], lemmatizer: Lemmatizer) -> None:
+    def __init__(self, index: ActorIndex, cues: PhraseIndex[list[Cue]], lemmatizer: Lemmatizer) -> None:
         self.index = index
         self.cues = cues
         self.lemmatizer = lemmatizer
@@ -55,21 +55,21 @@ class MentionFinder:
     # ------------------------------------------------------------------ hits
     def hits(self, sentence: Sentence) -> list[Hit]:
         lemmas = [t.lemma for t in sentence.tokens]
+        plain = [self.lemmatizer.plain(t.text) for t in sentence.tokens]
         found: list[Hit] = []
         taken: set[int] = set()
+        # the tagger's lemma first; the dictionary's own (context-free) lemma for what is left
         for kind, index in (("named", self.index.named), ("agent", self.index.agents)):
-            for match in index.find(lemmas, blocked=taken):
-                found.append(Hit(kind, match.first, match.last, match.positions, match.payload, match.payload.where))
-                taken.update(match.positions)
+            for words in (lemmas, plain):
+                for match in index.find(words, blocked=taken):
+                    found.append(Hit(kind, match.first, match.last, match.positions, match.payload, match.payload.where))
+                    taken.update(match.positions)
         for match in self.cues.find(lemmas, blocked=taken):
-            token = sentence.tokens[match.first]
-            number = token.feats.get("Number", "")
-            if match.payload.number == "pl" and number != "Plur":
-                continue
-            if match.payload.number == "sg" and number == "Plur":
-                continue
-            found.append(Hit("cue", match.first, match.last, match.positions, match.payload, match.payload.where))
-            taken.update(match.positions)
+            plural = sentence.tokens[match.first].feats.get("Number") == "Plur"
+            cue = next((c for c in match.payload if c.number == "any" or (c.number == "pl") == plural), None)
+            if cue is not None:
+                found.append(Hit("cue", match.first, match.last, match.positions, cue, cue.where))
+                taken.update(match.positions)
         found.extend(self._person_hits(sentence, taken))
         found.sort(key=lambda h: h.first)
         return found
@@ -96,7 +96,7 @@ class MentionFinder:
         for surname_at in ([len(run) - 1, 0] if len(run) > 1 else [0]):
             surname = lemmas[surname_at]
             candidates = list(self.index.people_by_surname(surname))
-            candidates += [p for p in self.index.people_by_surname(t.lemma) for t in [run[surname_at]] if p not in candidates]
+            candidates += [p for p in self.index.people_by_surname(run[surname_at].lemma) if p not in candidates]
             if candidates:
                 given = lemmas[0] if len(run) > 1 and surname_at != 0 else None
                 return _filter_given(candidates, given, self.lemmatizer)
@@ -179,9 +179,15 @@ class MentionFinder:
                 mention.source_line = term.where
                 return mention
         if cues and not (agent and agent.rank == "head" and country):
+            if cues[0].cue == "side" and not country:
+                mention.kind = "none"  # "со своей стороны": no actor
+                return mention
             mention.kind = "coref"
-            mention.actor = None
             mention.cue = (cues[0].cue, country, agent)
+            return mention
+        if agent and not country and not named and mention.plural:
+            mention.kind = "coref"  # "министры", "военные": the two sides named before
+            mention.cue = ("pair", None, agent)
             return mention
         seat = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
         if agent and (country or seat):

@@ -7,6 +7,7 @@ which ``dyad explain`` prints.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dyad.events.attribution import attribution_of
@@ -18,6 +19,7 @@ from dyad.phrases import PhraseIndex, PhraseMatch
 from dyad.time.resolve import DateMention
 
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj"})
+CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 
 
@@ -51,9 +53,10 @@ class SentenceContext:
 class EventCoder:
     """Finds triggers in a parsed sentence and turns each into zero or more events."""
 
-    def __init__(self, cameo: Cameo, triggers: PhraseIndex[Trigger]) -> None:
+    def __init__(self, cameo: Cameo, triggers: PhraseIndex[Trigger], nominative: Callable[[str, str], bool]) -> None:
         self.cameo = cameo
         self.triggers = triggers
+        self.nominative = nominative  # (word, verb number) -> can the word be a subject agreeing with it
 
     def code(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
         sentence = ctx.sentence
@@ -170,11 +173,32 @@ class EventCoder:
                 units = self._units_at(ctx, subject.index, "subject")
                 if units:
                     return units, f"subject '{subject.text}' of '{tokens[current].text}'"
-                return [], f"subject '{subject.text}' is not an actor"
+                if current == predicate:
+                    return [], f"subject '{subject.text}' is not an actor"
+                break
             token = tokens[current]
             if token.rel not in CLIMB_FOR_SUBJECT or token.head < 0:
                 break
             current = token.head
+        return self._subject_by_agreement(ctx, predicate)
+
+    def _subject_by_agreement(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
+        """Parser fallback: the nearest actor before the verb that can be its nominative subject."""
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        number = tokens[predicate].feats.get("Number", "")
+        for index in range(predicate - 1, -1, -1):
+            token = tokens[index]
+            if token.pos == "SCONJ" or token.lemma in CLAUSE_OPENERS:
+                break
+            mention = ctx.at.get(index)
+            if mention is None or index != mention.head or not (mention.actor or mention.pair):
+                continue
+            if _preposition(sentence, index) or not self.nominative(token.text, number):
+                continue
+            units = self._units_at(ctx, index, "subject by agreement")
+            if units:
+                return units, f"no subject in the parse; '{token.text}' agrees with '{tokens[predicate].text}'"
         return [], "no subject"
 
     def _targets(
@@ -204,6 +228,9 @@ class EventCoder:
     def _units_at(self, ctx: SentenceContext, index: int, how: str) -> list[Unit]:
         """The actor mention at a token and the mentions coordinated with it ("X и Y")."""
         mention = ctx.at.get(index)
+        if mention is None:  # "с г-ном Трампом": the actor is the title's apposition
+            inner = next((c.index for c in ctx.sentence.children(index) if c.rel in ("appos", "flat:name") and c.index in ctx.at), None)
+            mention = ctx.at.get(inner) if inner is not None else None
         if mention is None:
             return []
         found = [mention]
@@ -250,12 +277,14 @@ class EventCoder:
     # ----------------------------------------------------------------- date
     def _date(self, ctx: SentenceContext, predicate: int, positions: tuple[int, ...]) -> tuple[str | None, str, str]:
         sentence = ctx.sentence
-        resolved = [d for d in ctx.dates if d.value]
-        if resolved:
-            around = sentence.tokens[predicate].start
-            inside = _subtree_chars(sentence, predicate)
-            best = min(resolved, key=lambda d: (not (inside[0] <= d.start < inside[1]), abs(d.start - around)))
-            return best.value, "text", f"'{best.text}' ({best.rule})"
+        tokens = sentence.tokens
+        owners = set(positions) | {predicate}
+        verb = _nearest_verb(tokens, predicate) if tokens[predicate].pos != "VERB" else None
+        if verb is not None:
+            owners.add(verb)
+        for mention in ctx.dates:
+            if mention.value and _clause_of(tokens, mention.start, owners):
+                return mention.value, "text", f"'{mention.text}' ({mention.rule})"
         if ctx.published:
             return ctx.published.isoformat(), "published", "no date in the sentence: publication date"
         return None, "published", "no date in the sentence and no publication date"
@@ -307,6 +336,25 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
             return current
         current = tokens[current].head
     return None
+
+
+def _clause_of(tokens: list[Token], start: int, owners: set[int]) -> bool:
+    """Does the date at char ``start`` hang on the trigger (not on another verb of the sentence)?"""
+    index = next((t.index for t in tokens if t.start <= start < t.end or t.start >= start), None)
+    for hop in range(12):
+        if index is None or index < 0:
+            return False
+        if index in owners:
+            return True
+        if tokens[index].pos in ("VERB", "AUX"):
+            return False
+        if hop == 1 and tokens[index].pos == "NOUN":
+            return False  # "разговор 12 февраля": the date of that noun, not of the trigger
+        while hop == 0 and tokens[index].rel in ("flat", "nummod", "amod") and tokens[index].head >= 0:
+            index = tokens[index].head  # from "12" of "12 февраля" up to the date phrase's head
+            break
+        index = tokens[index].head
+    return False
 
 
 def _subtree_chars(sentence: Sentence, index: int) -> tuple[int, int]:

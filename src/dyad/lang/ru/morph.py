@@ -64,6 +64,14 @@ class Lemmatizer:
             return normalise(best.inflect({"INFN"}).word if best.inflect({"INFN"}) else best.normal_form)
         return normalise(best.normal_form)
 
+    def can_be_subject(self, word: str, number: str = "") -> bool:
+        """Has the word a nominative parse (agreeing in number with a verb of ``number``)?"""
+        wanted = {"Plur": "plur", "Sing": "sing"}.get(number)
+        for parse in self.parses(word.lower()):
+            if parse.tag.case == "nomn" and (wanted is None or parse.tag.number in (wanted, None)):
+                return True
+        return False
+
     def tags(self, word: str) -> set[str]:
         """All grammemes of the word's parses (Name, Surn, Patr, Geox, Abbr ...)."""
         found: set[str] = set()

@@ -1,0 +1,1 @@
+"""Actors: dictionaries, dated roles and coreference."""
