@@ -20,6 +20,7 @@ from dyad.phrases import PhraseIndex
 from dyad.time.calendar import parse_iso_date
 
 ORG_PREFIXES = ("IGO", "NGO", "NATO", "IMG", "MNC", "WST")
+SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "MMR", "SGP"})
 KINDS = ("country", "adjective", "demonym", "capital", "seat", "organisation", "group", "region")
 RANKS = ("head", "member", "body")
 
@@ -152,9 +153,14 @@ class ActorIndex:
                 person.name_ru = row["name_ru"]
             for russian in [row.get("name_ru"), *row.get("aliases").split("|")]:
                 if russian and any("а" <= ch.lower() <= "я" for ch in russian):
-                    surname = self.lemmatize(russian.split()[-1])
-                    if person not in self.by_surname[surname]:
-                        self.by_surname[surname].append(person)
+                    words = russian.split()
+                    surnames = [words[-1]]
+                    if term.country in SURNAME_FIRST and len(words) > 1:
+                        surnames.append(words[0])  # Си Цзиньпин, Ким Чен Ын
+                    for surname in surnames:
+                        for key in {surname.lower().replace("ё", "е"), self.lemmatize(surname)}:
+                            if person not in self.by_surname[key]:
+                                self.by_surname[key].append(person)
             if term.country:
                 family = role_family(term.role)
                 self.heads[(term.country, family or "")].append(term)

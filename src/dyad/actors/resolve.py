@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dyad.actors.index import ActorIndex, NamedActor, Person
+from dyad.actors.translit import deinflect
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -94,9 +95,11 @@ class MentionFinder:
         words = [t.text for t in run]
         lemmas = [self.lemmatizer.plain(w) for w in words]
         for surname_at in ([len(run) - 1, 0] if len(run) > 1 else [0]):
-            surname = lemmas[surname_at]
-            candidates = list(self.index.people_by_surname(surname))
-            candidates += [p for p in self.index.people_by_surname(run[surname_at].lemma) if p not in candidates]
+            token = run[surname_at]
+            forms = [token.text.lower().replace("ё", "е"), lemmas[surname_at], token.lemma, *deinflect(token.text)]
+            candidates: list[Person] = []
+            for form in forms:
+                candidates += [p for p in self.index.people_by_surname(form) if p not in candidates]
             if candidates:
                 given = lemmas[0] if len(run) > 1 and surname_at != 0 else None
                 return _filter_given(candidates, given, self.lemmatizer)
@@ -105,6 +108,10 @@ class MentionFinder:
         matched = self.index.matcher.match(surname, given)
         if not matched and lemmas[-1] != surname.lower():
             matched = self.index.matcher.match(lemmas[-1], given)
+        if given is None:
+            # a lone capitalised word is too weak for a dictionary of 19,000 names:
+            # only people with a curated office qualify
+            matched = [p for p in matched if any(t.role for t in p.terms)]
         return matched[:3]
 
     # ---------------------------------------------------------------- groups
