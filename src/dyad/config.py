@@ -11,7 +11,7 @@ from dyad.errors import ConfigError
 class Config:
     """Engine options (defaults are what ``dyad code`` uses)."""
 
-    statements: bool = False  # emit plain 010 statements that have no addressee
+    targetless: bool = False  # also emit events whose target is not an actor ("X заявил", "X осудил насилие")
     max_chars: int = 1_000_000  # documents longer than this are refused (bounded memory)
     batch_sentences: int = 64  # sentences parsed per model call
 

@@ -113,9 +113,10 @@ class Mention:
     source_line: str = ""  # data file:line that resolved it, for explain
     cue: tuple | None = None  # (cue kind, country, agent) for mentions coreference must resolve
     pair: tuple[Actor, Actor] | None = None  # "the two sides": both actors
+    tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
 
     def covers(self, token_index: int) -> bool:
-        return self.first <= token_index <= self.last
+        return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last
 
 
 @dataclass

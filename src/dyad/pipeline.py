@@ -58,7 +58,7 @@ class Engine:
         self.triggers = load_triggers(data.RU_TRIGGERS, self.cameo, self.lemmatizer.plain)
         self.finder = MentionFinder(self.index, self.cues, self.lemmatizer)
         self.parser = RussianParser(self.lemmatizer)
-        self.coder = EventCoder(self.cameo, self.triggers, self.lemmatizer.can_be_subject)
+        self.coder = EventCoder(self.cameo, self.triggers, self.lemmatizer.can_be_subject, self.config.targetless)
         self.detector = LanguageDetector()
         self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
         self.trigger_words = self.triggers.first_words
@@ -131,12 +131,11 @@ class Engine:
     def _code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:
         discourse = Discourse(self.index)
         coded = CodedDocument(document, [], sentences=sentences)
-        today = document.published or dt.date.today()
         for sentence in sentences:
             if not sentence.parsed:
                 continue
             dates = find_dates(sentence.text, document.published, sentence.start)
-            day = _role_day(dates) or today
+            day = _role_day(dates) or document.published
             hits = self.finder.hits(sentence)
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
             for mention in mentions:

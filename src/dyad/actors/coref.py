@@ -23,7 +23,7 @@ class Discourse:
         if source.country != target.country:
             self.last_pair = (source, target)
 
-    def resolve(self, mention: Mention, day: dt.date) -> str | None:
+    def resolve(self, mention: Mention, day: dt.date | None) -> str | None:
         """Fill ``mention.actor`` (or ``mention.pair``); return a note for explain, None if unresolved."""
         if mention.cue is None:
             return None
@@ -45,6 +45,12 @@ class Discourse:
                 mention.actor = _retext(person, mention.text)
                 return f"pronoun -> {person.name}"
             return None
+        if cue == "body" and agent is not None:
+            country = next((a.country for a in reversed(self.actors) if a.country), None)
+            if country:
+                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+                return f"'{mention.text}' of the country named last: {country}"
+            return None
         if cue == "role" and agent is not None:
             wanted = agent.role
             found = next((a for a in reversed(self.actors) if a.role and (not wanted or a.role == wanted)), None)
@@ -53,7 +59,7 @@ class Discourse:
                 return f"role '{wanted or 'head'}' -> {found.name or found.code}"
         return None
 
-    def _counterpart(self, mention: Mention, country: str | None, day: dt.date) -> str | None:
+    def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:
         antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)
         if country is None:
             if antecedent is None:

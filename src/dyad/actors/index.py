@@ -75,8 +75,16 @@ class Person:
     terms: list[Term]
     name_ru: str = ""
 
-    def term_on(self, day: dt.date) -> Term | None:
-        """The office held on ``day``: a curated term first, then a dated dictionary code."""
+    def term_on(self, day: dt.date | None) -> Term | None:
+        """The office held on ``day``: a curated term first, then a dated dictionary code.
+
+        Without a day (no date in the text, no publication date) the person's latest
+        curated office stands for them: the country is what matters then.
+        """
+        if day is None:
+            curated = sorted((t for t in self.terms if t.role), key=lambda t: t.start or dt.date.min)
+            dated = sorted((t for t in self.terms if t.start and not t.code.endswith("ELI")), key=lambda t: t.start)
+            return (curated or dated or self.terms or [None])[-1]
         active = [t for t in self.terms if t.active(day)]
         if not active:
             return None
@@ -181,8 +189,10 @@ class ActorIndex:
     def people_by_surname(self, surname_lemma: str) -> list[Person]:
         return self.by_surname.get(surname_lemma, [])
 
-    def office_holder(self, country: str, role: str | None, day: dt.date) -> Term | None:
-        """Who held ``role`` (or its counterpart office) in ``country`` on ``day``."""
+    def office_holder(self, country: str, role: str | None, day: dt.date | None) -> Term | None:
+        """Who held ``role`` (or its counterpart office) in ``country`` on ``day`` (None: unknown)."""
+        if day is None:
+            return None
         family = role_family(role)
         for term in self.heads.get((country, family or ""), []):
             if term.active(day):

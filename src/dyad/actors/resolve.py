@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dyad.actors.index import ActorIndex, NamedActor, Person
-from dyad.actors.translit import deinflect
+from dyad.actors.translit import deinflect, name_key
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -94,6 +94,8 @@ class MentionFinder:
         """Candidates for a run of name words: Russian surname lemma first, then transliteration."""
         words = [t.text for t in run]
         lemmas = [self.lemmatizer.plain(w) for w in words]
+        if len(run) == 1 and "Name" in self.lemmatizer.tags(run[0].text) and "Surn" not in self.lemmatizer.tags(run[0].text):
+            return []  # a lone given name ("Марины") is nobody in particular
         for surname_at in ([len(run) - 1, 0] if len(run) > 1 else [0]):
             token = run[surname_at]
             forms = [token.text.lower().replace("ё", "е"), lemmas[surname_at], token.lemma, *deinflect(token.text)]
@@ -108,10 +110,13 @@ class MentionFinder:
         matched = self.index.matcher.match(surname, given)
         if not matched and lemmas[-1] != surname.lower():
             matched = self.index.matcher.match(lemmas[-1], given)
-        if given is None:
-            # a lone capitalised word is too weak for a dictionary of 19,000 names:
-            # only people with a curated office qualify
-            matched = [p for p in matched if any(t.role for t in p.terms)]
+        # a transliteration key is weak evidence among 19,000 dictionary names: people with a
+        # curated office qualify; others only when given name and surname keys both agree
+        matched = [
+            p for p in matched
+            if any(t.role for t in p.terms)
+            or (given is not None and len(run) <= 3 and _same_name(p.name, given, surname))
+        ]  # fmt: skip
         return matched[:3]
 
     # ---------------------------------------------------------------- groups
@@ -134,8 +139,8 @@ class MentionFinder:
             token = tokens[top]
             if token.rel not in NP_RELS or token.head < 0:
                 continue
-            if token.rel == "nmod" and _has_preposition(tokens, top):
-                continue
+            if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
+                continue  # only a genitive modifier belongs to the head's phrase ("министр ... России")
             other = owner.get(token.head)
             if other is not None and other != number:
                 parent[find(number)] = find(other)
@@ -147,7 +152,9 @@ class MentionFinder:
             anchor = _top_token(tokens, hits[root])
             group = Group(members, anchor)
             for hit in members:
-                group.tokens.update(range(hit.first, hit.last + 1))
+                group.tokens.update(hit.tokens)
+                if hit.kind == "person":
+                    group.tokens.update(range(hit.first, hit.last + 1))
             groups.append(group)
         by_anchor = {g.anchor: g for g in groups}
         for group in groups:
@@ -158,14 +165,14 @@ class MentionFinder:
         return groups
 
     # --------------------------------------------------------------- resolve
-    def resolve(self, sentence: Sentence, group: Group, day: dt.date) -> Mention:
+    def resolve(self, sentence: Sentence, group: Group, day: dt.date | None) -> Mention:
         """The group's actor from its hits (coreference cues stay unresolved: kind 'coref')."""
         tokens = sentence.tokens
         first, last = min(group.tokens), max(group.tokens)
         text = sentence.text[tokens[first].start - sentence.start : tokens[last].end - sentence.start]
         mention = Mention(
             sentence.index, first, last, group.anchor, text, tokens[first].start, tokens[last].end, "group",
-            plural=tokens[group.anchor].feats.get("Number") == "Plur",
+            plural=tokens[group.anchor].feats.get("Number") == "Plur", tokens=frozenset(group.tokens),
         )  # fmt: skip
         named = [h.entry for h in group.hits if h.kind == "named"]
         agents = [h.entry for h in group.hits if h.kind == "agent"]
@@ -192,9 +199,13 @@ class MentionFinder:
             mention.kind = "coref"
             mention.cue = (cues[0].cue, country, agent)
             return mention
-        if agent and not country and not named and mention.plural:
-            mention.kind = "coref"  # "министры", "военные": the two sides named before
+        if agent and not country and not named and mention.plural and agent.rank == "head" and agent.sector == "GOV":
+            mention.kind = "coref"  # "министры", "президенты": the two sides named before
             mention.cue = ("pair", None, agent)
+            return mention
+        if agent and not country and not named and not mention.plural and agent.rank == "body":
+            mention.kind = "coref"  # "правительство", "власти": of the country the text is about
+            mention.cue = ("body", None, agent)
             return mention
         seat = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
         if agent and (country or seat):
@@ -239,6 +250,11 @@ def _name_like(token: Token) -> bool:
         and token.pos in ("PROPN", "NOUN", "X")
         and any("а" <= ch.lower() <= "я" or ch.isalpha() for ch in text)
     )
+
+
+def _same_name(english: str, given: str, surname: str) -> bool:
+    words = english.split()
+    return len(words) >= 2 and name_key(words[0]) == name_key(given) and name_key(words[-1]) == name_key(surname)
 
 
 def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemmatizer) -> list[Person]:

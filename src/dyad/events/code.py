@@ -18,7 +18,8 @@ from dyad.ontology.cameo import Cameo
 from dyad.phrases import PhraseIndex, PhraseMatch
 from dyad.time.resolve import DateMention
 
-CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj"})
+CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
+NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation", "group", "demonym"})
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 
@@ -46,26 +47,52 @@ class SentenceContext:
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
-            for i in range(mention.first, mention.last + 1):
+            for i in mention.tokens or range(mention.first, mention.last + 1):
                 self.at.setdefault(i, mention)
 
 
 class EventCoder:
     """Finds triggers in a parsed sentence and turns each into zero or more events."""
 
-    def __init__(self, cameo: Cameo, triggers: PhraseIndex[Trigger], nominative: Callable[[str, str], bool]) -> None:
+    def __init__(
+        self, cameo: Cameo, triggers: PhraseIndex[Trigger], nominative: Callable[[str, str], bool], targetless: bool = False
+    ) -> None:
+        self.targetless = targetless  # also emit events with no target actor
         self.cameo = cameo
         self.triggers = triggers
         self.nominative = nominative  # (word, verb number) -> can the word be a subject agreeing with it
 
     def code(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
         sentence = ctx.sentence
-        lemmas = [t.lemma for t in sentence.tokens]
-        blocked = {i for m in ctx.mentions if m.actor or m.pair for i in range(m.first, m.last + 1)}
+        tokens = sentence.tokens
+        lemmas = [t.lemma for t in tokens]
+        # names never trigger; agent nouns may ("отозвать посла", "принять делегацию")
+        blocked = {i for m in ctx.mentions if m.kind in NAMED_KINDS for i in m.tokens}
+        candidates = []
+        for match in self.triggers.find(lemmas, max_gap=3, blocked=blocked):
+            events, predicate, lender = self._events_for(ctx, match, dropped)
+            candidates.append((match, predicate, lender, events))
+        owners = {i: n for n, (match, *_rest) in enumerate(candidates) for i in match.positions}
         events: list[Event] = []
         seen: set[tuple] = set()
-        for match in self.triggers.find(lemmas, max_gap=3, blocked=blocked):
-            for event in self._events_for(ctx, match, dropped):
+        for number, (match, predicate, lender, found) in enumerate(candidates):
+            outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
+            if outer is not None and _is_statement(candidates[outer][0].payload):
+                outer = None  # "заявил, что ...": the statement carries the event, it does not contain it
+            if outer is not None and found:
+                # "договорились о сотрудничестве": the inner noun is what the outer event is about
+                dropped.append(
+                    f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): content of "
+                    f"'{candidates[outer][3][0].evidence.trigger if candidates[outer][3] else tokens[candidates[outer][1]].text}', not an event of its own"
+                )
+                continue
+            if found and _is_statement(match.payload) and any(
+                _enclosing_trigger(tokens, other[1], {i: number for i in match.positions}, -1) == number and other[3]
+                for other in candidates if other[0] is not match
+            ):
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}': the statement's content is coded instead")
+                continue
+            for event in found:
                 key = _dedup_key(event)
                 if key in seen:
                     dropped.append(f"s{sentence.index} '{event.evidence.trigger}': same actors and root as an earlier event")
@@ -75,7 +102,7 @@ class EventCoder:
         return events
 
     # ----------------------------------------------------------- one trigger
-    def _events_for(self, ctx: SentenceContext, match: PhraseMatch, dropped: list[str]) -> list[Event]:
+    def _events_for(self, ctx: SentenceContext, match: PhraseMatch, dropped: list[str]) -> tuple[list[Event], int, int | None]:
         sentence = ctx.sentence
         trigger: Trigger = match.payload
         tokens = sentence.tokens
@@ -83,22 +110,23 @@ class EventCoder:
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
         passive = _is_passive(sentence, predicate)
-        sources, how_source = self._sources(ctx, predicate, trigger, passive)
-        targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive)
+        sources, how_source, lender = self._sources(ctx, predicate, trigger, passive)
+        avoid = {a.code for u in sources for a in u.actors}
+        targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
         trace.append(f"source: {how_source}")
         trace.append(f"target: {how_target}")
         pairs = self._pairs(sources, targets, trigger)
         if not pairs:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no source actor ({how_source})")
-            return []
+            return [], predicate, lender
         if "weak" in trigger.flags:
             pairs = [(s, t) for s, t in pairs if t is not None]
             if not pairs:
                 dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): a weak trigger needs a target")
-                return []
-        if "speech" in trigger.flags and all(t is None for _, t in pairs):
-            dropped.append(f"s{sentence.index} '{words}' (010): plain statement without an addressee")
-            return []
+                return [], predicate, lender
+        if not self.targetless and all(t is None for _, t in pairs):
+            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no target actor ({how_target})")
+            return [], predicate, lender
         modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
         attribution, _speech = attribution_of(sentence, predicate, ctx.mentions)
         date, date_from, date_note = self._date(ctx, predicate, match.positions)
@@ -132,10 +160,13 @@ class EventCoder:
                     trace=event_trace,
                 )
             )
-        return events
+        return events, predicate, lender
 
     # ------------------------------------------------------------ arguments
-    def _sources(self, ctx: SentenceContext, predicate: int, trigger: Trigger, passive: bool) -> tuple[list[Unit], str]:
+    def _sources(
+        self, ctx: SentenceContext, predicate: int, trigger: Trigger, passive: bool
+    ) -> tuple[list[Unit], str, int | None]:
+        """Source units, how they were found, and the verb they were borrowed from (if not the trigger's own)."""
         sentence = ctx.sentence
         tokens = sentence.tokens
         if passive:
@@ -147,23 +178,24 @@ class EventCoder:
             if agent is not None:
                 units = self._units_at(ctx, agent.index, "passive agent")
                 if units:
-                    return units, f"passive agent '{agent.text}'"
-            return [], "passive without an agent actor"
+                    return units, f"passive agent '{agent.text}'", None
+            return [], "passive without an agent actor", None
         if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
             owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not _preposition(sentence, c.index)]
             owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
             units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
             if units:
-                return units, "participants named in the noun phrase"
+                return units, "participants named in the noun phrase", None
             head = tokens[predicate].head
             if head >= 0 and tokens[predicate].rel in LIGHT_NOUN_RELS | {"nmod", "xcomp"}:
                 verb = _nearest_verb(tokens, predicate)
                 if verb is not None:
-                    return self._subject_units(ctx, verb)
-            return [], "noun trigger without participants"
+                    units, how, _ = self._subject_units(ctx, verb)
+                    return units, how, verb
+            return [], "noun trigger without participants", None
         return self._subject_units(ctx, predicate)
 
-    def _subject_units(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
+    def _subject_units(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str, int | None]:
         sentence = ctx.sentence
         tokens = sentence.tokens
         current = predicate
@@ -172,15 +204,17 @@ class EventCoder:
             if subject is not None:
                 units = self._units_at(ctx, subject.index, "subject")
                 if units:
-                    return units, f"subject '{subject.text}' of '{tokens[current].text}'"
+                    lender = current if current != predicate else None
+                    return units, f"subject '{subject.text}' of '{tokens[current].text}'", lender
                 if current == predicate:
-                    return [], f"subject '{subject.text}' is not an actor"
+                    return [], f"subject '{subject.text}' is not an actor", None
                 break
             token = tokens[current]
             if token.rel not in CLIMB_FOR_SUBJECT or token.head < 0:
                 break
             current = token.head
-        return self._subject_by_agreement(ctx, predicate)
+        units, how = self._subject_by_agreement(ctx, predicate)
+        return units, how, None
 
     def _subject_by_agreement(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
         """Parser fallback: the nearest actor before the verb that can be its nominative subject."""
@@ -202,7 +236,8 @@ class EventCoder:
         return [], "no subject"
 
     def _targets(
-        self, ctx: SentenceContext, positions: tuple[int, ...], predicate: int, trigger: Trigger, passive: bool
+        self, ctx: SentenceContext, positions: tuple[int, ...], predicate: int, trigger: Trigger, passive: bool,
+        avoid: set[str],
     ) -> tuple[list[Unit], str]:
         sentence = ctx.sentence
         if passive:
@@ -223,7 +258,30 @@ class EventCoder:
                     units = self._units_at(ctx, child.index, f"slot {slot}")
                     if units:
                         return units, f"slot {slot}: '{child.text}'"
+                    # "осудил визит Медведева", "отказался от участия в саммите в США":
+                    # the actor the slot's noun is about
+                    for inner in _noun_dependents(sentence, child.index, depth=3):
+                        units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
+                        if units:
+                            return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
+        if "speech" not in trigger.flags:
+            units = self._nearest_other_actor(ctx, predicate, avoid)
+            if units:
+                return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
         return [], "no target slot filled" if trigger.slots else "trigger takes no target"
+
+    def _nearest_other_actor(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> list[Unit]:
+        """Fallback target: the closest actor mention of another country in the sentence."""
+        sources = {code[:3] for code in avoid}
+        best = None
+        for mention in ctx.mentions:
+            actors = mention.pair or ((mention.actor,) if mention.actor else ())
+            if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
+                continue
+            distance = abs(mention.head - predicate) + (0 if mention.head > predicate else 2)
+            if best is None or distance < best[0]:
+                best = (distance, mention, actors[0])
+        return [Unit((best[2],), best[1], "nearest other actor")] if best else []
 
     def _units_at(self, ctx: SentenceContext, index: int, how: str) -> list[Unit]:
         """The actor mention at a token and the mentions coordinated with it ("X и Y")."""
@@ -267,7 +325,14 @@ class EventCoder:
             other = next((a for a in ordered[1:] if a.country != first.country), None)
             other = other or next((a for a in ordered[1:] if a.code != first.code), None)
             return [(first, other)]
-        target = target_actors[0] if target_actors else None
+        first_country = source_actors[0].country
+        target = next((a for a in target_actors if a.country != first_country), None) or next(
+            (a for a in target_actors if a.code != source_actors[0].code), None
+        )
+        countries = list(dict.fromkeys(a.country for a in source_actors))
+        if target is None and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2):
+            # "Лавров и Рубио подтвердили готовность к сотрудничеству": with each other
+            return [(source_actors[0], next(a for a in source_actors if a.country != source_actors[0].country))]
         pairs = []
         for source in source_actors:
             if all(p[0].code != source.code for p in pairs):
@@ -318,7 +383,8 @@ def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
     if slot.preposition:
         if not preps or preps[0] != slot.preposition[0]:
             return False
-        return case == slot.case or (case is None and child.pos == "PROPN")
+        # the preposition is the strong signal; names (США, Косово) often carry a wrong case
+        return case == slot.case or case is None or child.pos == "PROPN"
     if preps:
         return False
     if case == slot.case:
@@ -334,6 +400,39 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
             return None
         if tokens[current].pos in ("VERB", "AUX"):
             return current
+        current = tokens[current].head
+    return None
+
+
+def _is_statement(trigger: Trigger) -> bool:
+    """Verbs and nouns of saying carry the events they report ("заявил, что", "заявление с осуждением")."""
+    return "speech" in trigger.flags or trigger.code.startswith("01")
+
+
+def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
+    """Nominal dependents of a noun, breadth first (genitives and prepositional phrases)."""
+    found: list[int] = []
+    frontier = [index]
+    for _ in range(depth):
+        nxt = []
+        for current in frontier:
+            for child in sentence.children(current):
+                if child.rel in ("nmod", "nmod:poss", "amod", "appos", "obl") and child.pos in ("NOUN", "PROPN", "ADJ", "DET"):
+                    found.append(child.index)
+                    nxt.append(child.index)
+        frontier = nxt
+    return found
+
+
+def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, int], own: int) -> int | None:
+    """The candidate whose trigger words dominate ``predicate`` in the parse, if any."""
+    current = tokens[predicate].head
+    for _ in range(6):
+        if current < 0:
+            return None
+        other = owners.get(current)
+        if other is not None and other != own:
+            return other
         current = tokens[current].head
     return None
 
