@@ -51,6 +51,13 @@ class Discourse:
                 mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
                 return f"'{mention.text}' of the country named last: {country}"
             return None
+        if cue == "member" and agent is not None:
+            # a sector without a country: the country of the text, until an event says otherwise
+            country = next((a.country for a in reversed(self.actors) if a.country), None)
+            if country:
+                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+                return f"'{mention.text}' of the country named last: {country} (the event may re-assign it)"
+            return None
         if cue == "role" and agent is not None:
             wanted = agent.role
             found = next((a for a in reversed(self.actors) if a.role and (not wanted or a.role == wanted)), None)

@@ -88,8 +88,16 @@ class Person:
         active = [t for t in self.terms if t.active(day)]
         if not active:
             return None
-        active.sort(key=lambda t: (t.role is None, t.start is None, -(t.start or dt.date.min).toordinal()))
+        active.sort(key=lambda t: (t.role is None, not _principal(t.role), t.start is None, -(t.start or dt.date.min).toordinal()))
         return active[0]
+
+
+def _principal(role: str | None) -> bool:
+    """Heads of state and government, foreign and defence ministers outrank other (and acting) offices."""
+    return bool(role) and not role.startswith("acting ") and role_family(role) in PRINCIPAL_FAMILIES
+
+
+PRINCIPAL_FAMILIES = frozenset({"foreign", "defence", "head_of_state", "head_of_government"})
 
 
 def role_family(role: str | None) -> str | None:

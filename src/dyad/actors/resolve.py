@@ -13,7 +13,8 @@ from dyad.phrases import PhraseIndex
 
 # dependency relations that keep a modifier inside the noun phrase of its head
 NP_RELS = frozenset({"amod", "nmod", "appos", "flat:name", "flat", "flat:foreign", "nummod", "det", "compound", "conj:appos"})
-HEAD_ROLE = "president"  # the office a bare "leader"/"head" of a country names
+HEAD_ROLE = "president"
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # the office a bare "leader"/"head" of a country names
 
 
 @dataclass
@@ -199,13 +200,17 @@ class MentionFinder:
             mention.kind = "coref"
             mention.cue = (cues[0].cue, country, agent)
             return mention
-        if agent and not country and not named and mention.plural and agent.rank == "head" and agent.sector == "GOV":
+        if agent and not country and not named and mention.plural and agent.sector == "GOV" and agent.rank in ("head", "member"):
             mention.kind = "coref"  # "министры", "президенты": the two sides named before
             mention.cue = ("pair", None, agent)
             return mention
-        if agent and not country and not named and not mention.plural and agent.rank == "body":
-            mention.kind = "coref"  # "правительство", "власти": of the country the text is about
+        if agent and not country and not named and agent.sector in STATE_SECTORS and agent.rank == "body":
+            mention.kind = "coref"  # "правительство", "власти", "полиция": of the country the text is about
             mention.cue = ("body", None, agent)
+            return mention
+        if agent and not country and not named and agent.rank == "member":
+            mention.kind = "coref"  # "журналист", "активисты": their country comes from the event
+            mention.cue = ("member", None, agent)
             return mention
         seat = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
         if agent and (country or seat):
@@ -242,13 +247,14 @@ class MentionFinder:
 
 
 def _name_like(token: Token) -> bool:
+    """A capitalised word the tagger calls a proper name (a capitalised common noun opens a sentence)."""
     text = token.text
     return (
         len(text) > 1
         and text[0].isupper()
         and not text.isupper()
-        and token.pos in ("PROPN", "NOUN", "X")
-        and any("а" <= ch.lower() <= "я" or ch.isalpha() for ch in text)
+        and (token.pos == "PROPN" or (token.pos == "X" and token.index > 0))
+        and any(ch.isalpha() for ch in text)
     )
 
 

@@ -213,8 +213,8 @@ class EventCoder:
             if token.rel not in CLIMB_FOR_SUBJECT or token.head < 0:
                 break
             current = token.head
-        units, how = self._subject_by_agreement(ctx, predicate)
-        return units, how, None
+        units, how = self._subject_by_agreement(ctx, current)
+        return units, how, (current if current != predicate else None)
 
     def _subject_by_agreement(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
         """Parser fallback: the nearest actor before the verb that can be its nominative subject."""
@@ -318,7 +318,7 @@ class EventCoder:
         if pair_unit is not None:
             return [(pair_unit.actors[0], pair_unit.actors[1])]
         source_actors = [u.actors[0] for u in sources]
-        target_actors = [a for u in targets for a in u.actors]
+        target_actors = [_in_country_of(a, u, source_actors[0]) for u in targets for a in u.actors]
         if trigger.symmetric:
             ordered = source_actors + target_actors
             first = ordered[0]
@@ -348,7 +348,7 @@ class EventCoder:
         if verb is not None:
             owners.add(verb)
         for mention in ctx.dates:
-            if mention.value and _clause_of(tokens, mention.start, owners):
+            if mention.value and _clause_of(tokens, mention.start, mention.end, owners):
                 return mention.value, "text", f"'{mention.text}' ({mention.rule})"
         if ctx.published:
             return ctx.published.isoformat(), "published", "no date in the sentence: publication date"
@@ -404,6 +404,14 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
     return None
 
 
+def _in_country_of(actor: Actor, unit: Unit, source: Actor) -> Actor:
+    """'Журналист был задержан полицией Белоруссии': a target named by its sector alone is of the source's country."""
+    cue = unit.mention.cue
+    if cue and cue[0] == "member" and source.country and actor.sector:
+        return Actor(source.country + actor.sector, source.country, actor.sector, actor.name, actor.role, actor.text)
+    return actor
+
+
 def _is_statement(trigger: Trigger) -> bool:
     """Verbs and nouns of saying carry the events they report ("заявил, что", "заявление с осуждением")."""
     return "speech" in trigger.flags or trigger.code.startswith("01")
@@ -437,22 +445,23 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
     return None
 
 
-def _clause_of(tokens: list[Token], start: int, owners: set[int]) -> bool:
-    """Does the date at char ``start`` hang on the trigger (not on another verb of the sentence)?"""
-    index = next((t.index for t in tokens if t.start <= start < t.end or t.start >= start), None)
+def _clause_of(tokens: list[Token], start: int, end: int, owners: set[int]) -> bool:
+    """Does the date at chars ``start:end`` hang on the trigger (not on another verb or noun)?"""
+    inside = [t.index for t in tokens if start <= t.start < end]
+    if not inside:
+        return False
+    head = next((i for i in inside if tokens[i].head not in inside), inside[0])
+    current = tokens[head].head
     for hop in range(12):
-        if index is None or index < 0:
+        if current < 0:
             return False
-        if index in owners:
+        if current in owners:
             return True
-        if tokens[index].pos in ("VERB", "AUX"):
+        if tokens[current].pos in ("VERB", "AUX"):
             return False
-        if hop == 1 and tokens[index].pos == "NOUN":
+        if hop == 0 and tokens[current].pos in ("NOUN", "PROPN"):
             return False  # "разговор 12 февраля": the date of that noun, not of the trigger
-        while hop == 0 and tokens[index].rel in ("flat", "nummod", "amod") and tokens[index].head >= 0:
-            index = tokens[index].head  # from "12" of "12 февраля" up to the date phrase's head
-            break
-        index = tokens[index].head
+        current = tokens[current].head
     return False
 
 
