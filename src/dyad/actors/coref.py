@@ -64,6 +64,10 @@ class Discourse:
             if found:
                 mention.actor = _retext(found, mention.text)
                 return f"role '{wanted or 'head'}' -> {found.name or found.code}"
+            country = next((a.country for a in reversed(self.actors) if a.country), None)
+            if country:  # "лидер оппозиции", "председатель КГБ": of the country the text is about
+                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+                return f"'{mention.text}' of the country named last: {country}"
         return None
 
     def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:

@@ -113,10 +113,11 @@ class MentionFinder:
             matched = self.index.matcher.match(lemmas[-1], given)
         # a transliteration key is weak evidence among 19,000 dictionary names: people with a
         # curated office qualify; others only when given name and surname keys both agree
+        if given is None:
+            return []  # a lone surname is matched through the Russian lists only
         matched = [
             p for p in matched
-            if any(t.role for t in p.terms)
-            or (given is not None and len(run) <= 3 and _same_name(p.name, given, surname))
+            if (any(t.role for t in p.terms) or len(run) <= 3) and _same_name(p.name, given, surname)
         ]  # fmt: skip
         return matched[:3]
 
@@ -193,7 +194,8 @@ class MentionFinder:
                 mention.actor = Actor(term.code, term.country, _sector(term.code, term.country), person.name, term.role, text)
                 mention.source_line = term.where
                 return mention
-        if cues and not (agent and agent.rank == "head" and country):
+        proper = [n for n in named if n.kind not in ("adjective", "demonym")]
+        if cues and not proper and not (agent and agent.rank == "head" and country):
             if cues[0].cue == "side" and not country:
                 mention.kind = "none"  # "со своей стороны": no actor
                 return mention
@@ -204,8 +206,8 @@ class MentionFinder:
             mention.kind = "coref"  # "министры", "президенты": the two sides named before
             mention.cue = ("pair", None, agent)
             return mention
-        if agent and not country and not named and agent.sector in STATE_SECTORS and agent.rank == "body":
-            mention.kind = "coref"  # "правительство", "власти", "полиция": of the country the text is about
+        if agent and not country and not named and agent.rank == "body":
+            mention.kind = "coref"  # "правительство", "власти", "оппозиция": of the country the text is about
             mention.cue = ("body", None, agent)
             return mention
         if agent and not country and not named and agent.rank == "member":
@@ -270,7 +272,8 @@ def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemma
         p for p in candidates
         if p.name_ru and lemmatizer.plain(p.name_ru.split()[0]) == given
     ]  # fmt: skip
-    return matching or candidates
+    # "Алексей Миллер" is not "Лешек Миллер": a given name that disagrees rules a person out
+    return matching or [p for p in candidates if not p.name_ru]
 
 
 def _top_token(tokens: list[Token], hit: Hit) -> int:

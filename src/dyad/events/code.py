@@ -181,6 +181,15 @@ class EventCoder:
                     return units, f"passive agent '{agent.text}'", None
             return [], "passive without an agent actor", None
         if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
+            agent = next(
+                (c for c in sentence.children(predicate)
+                 if c.rel in ("nmod", "obl") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
+                None,
+            )  # fmt: skip
+            if agent is not None:  # "обстрел Сум российскими войсками": the instrumental is the doer
+                units = self._units_at(ctx, agent.index, "agent of the noun")
+                if units:
+                    return units, f"instrumental agent '{agent.text}' of the noun", None
             owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not _preposition(sentence, c.index)]
             owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
             units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
@@ -201,6 +210,8 @@ class EventCoder:
         current = predicate
         for _ in range(5):
             subject = next((c for c in sentence.children(current) if c.rel in ("nsubj", "nsubj:pass")), None)
+            if subject is not None and subject.lemma == "который" and tokens[current].rel.startswith("acl"):
+                subject = tokens[tokens[current].head]  # "X и Y, которые встречаются": the relative's antecedent
             if subject is not None:
                 units = self._units_at(ctx, subject.index, "subject")
                 if units:
@@ -264,7 +275,7 @@ class EventCoder:
                         units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
                         if units:
                             return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
-        if "speech" not in trigger.flags:
+        if not trigger.flags & {"speech", "weak"}:  # a weak trigger needs its own target
             units = self._nearest_other_actor(ctx, predicate, avoid)
             if units:
                 return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
