@@ -33,10 +33,10 @@ class Run:
 
     def documents(self, paths: tuple[str, ...], lang: str | None, published: dt.date | None) -> Iterator[Document]:
         for item in read_documents(paths, lang, published):
-            if isinstance(item, Problem):
-                self.problem(str(item))
-            elif isinstance(item, Notice):
+            if isinstance(item, Notice):
                 self.notice(str(item))
+            elif isinstance(item, Problem):
+                self.problem(str(item))
             else:
                 yield item
 

@@ -45,30 +45,24 @@ class Discourse:
                 mention.actor = _retext(person, mention.text)
                 return f"pronoun -> {person.name}"
             return None
-        if cue == "body" and agent is not None:
-            country = next((a.country for a in reversed(self.actors) if a.country), None)
-            if country:
-                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
-                return f"'{mention.text}' of the country named last: {country}"
-            return None
-        if cue == "member" and agent is not None:
-            # a sector without a country: the country of the text, until an event says otherwise
-            country = next((a.country for a in reversed(self.actors) if a.country), None)
-            if country:
-                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
-                return f"'{mention.text}' of the country named last: {country} (the event may re-assign it)"
-            return None
+        if cue in ("body", "member") and agent is not None:
+            # a sector without a country: the country of the text (for a member, until the event says otherwise)
+            return self._of_last_country(mention, agent)
         if cue == "role" and agent is not None:
             wanted = agent.role
             found = next((a for a in reversed(self.actors) if a.role and (not wanted or a.role == wanted)), None)
             if found:
                 mention.actor = _retext(found, mention.text)
                 return f"role '{wanted or 'head'}' -> {found.name or found.code}"
-            country = next((a.country for a in reversed(self.actors) if a.country), None)
-            if country:  # "лидер оппозиции", "председатель КГБ": of the country the text is about
-                mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
-                return f"'{mention.text}' of the country named last: {country}"
+            return self._of_last_country(mention, agent)  # "лидер оппозиции", "председатель КГБ"
         return None
+
+    def _of_last_country(self, mention: Mention, agent) -> str | None:
+        country = next((a.country for a in reversed(self.actors) if a.country), None)
+        if country is None:
+            return None
+        mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+        return f"'{mention.text}' of the country named last: {country}"
 
     def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:
         antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)

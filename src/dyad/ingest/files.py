@@ -36,14 +36,8 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Notice:
-    """Input read with a caveat (e.g. decoded from cp1251)."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+class Notice(Problem):
+    """Input read with a caveat (e.g. decoded from cp1251): reported, but the document is kept."""
 
 
 def read_documents(
