@@ -73,18 +73,19 @@ class EventCoder:
             events, predicate, lender = self._events_for(ctx, match, dropped)
             candidates.append((match, predicate, lender, events))
         owners = {i: n for n, (match, *_rest) in enumerate(candidates) for i in match.positions}
+        inside: dict[int, int] = {}  # inner candidate -> the candidate whose event it is the content of
+        for number, (_match, predicate, lender, found) in enumerate(candidates):
+            outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
+            if outer is not None and not _is_statement(candidates[outer][0].payload) and found:
+                inside[number] = outer
         events: list[Event] = []
         seen: set[tuple] = set()
-        for number, (match, predicate, lender, found) in enumerate(candidates):
-            outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
-            if outer is not None and _is_statement(candidates[outer][0].payload):
-                outer = None  # "заявил, что ...": the statement carries the event, it does not contain it
-            if outer is not None and found:
+        for number, (match, _predicate, _lender, found) in enumerate(candidates):
+            if number in inside:
+                outer = candidates[inside[number]]
                 # "договорились о сотрудничестве": the inner noun is what the outer event is about
-                dropped.append(
-                    f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): content of "
-                    f"'{candidates[outer][3][0].evidence.trigger if candidates[outer][3] else tokens[candidates[outer][1]].text}', not an event of its own"
-                )
+                name = outer[3][0].evidence.trigger if outer[3] else tokens[outer[1]].text
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): content of '{name}', not an event of its own")
                 continue
             if found and _is_statement(match.payload) and any(
                 _enclosing_trigger(tokens, other[1], {i: number for i in match.positions}, -1) == number and other[3]
@@ -92,7 +93,10 @@ class EventCoder:
             ):
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}': the statement's content is coded instead")
                 continue
+            meeting = any(outer == number and candidates[inner][3][0].root == "04" for inner, outer in inside.items())
             for event in found:
+                if meeting and event.root in ("03", "05"):
+                    self._recode(event, "036", "supports or agrees to a meeting or talks: express intent to meet (036)")
                 key = _dedup_key(event)
                 if key in seen:
                     dropped.append(f"s{sentence.index} '{event.evidence.trigger}': same actors and root as an earlier event")
@@ -100,6 +104,14 @@ class EventCoder:
                 seen.add(key)
                 events.append(event)
         return events
+
+    def _recode(self, event: Event, code: str, why: str) -> None:
+        entry = self.cameo[code]
+        event.code, event.root, event.quad_class = entry.code, entry.root, entry.quad_class
+        event.goldstein, event.plover = entry.goldstein, entry.plover
+        if event.modality == "asserted":
+            event.modality = "intended"
+        event.trace.append(f"recoded {code}: {why}")
 
     # ----------------------------------------------------------- one trigger
     def _events_for(self, ctx: SentenceContext, match: PhraseMatch, dropped: list[str]) -> tuple[list[Event], int, int | None]:
