@@ -7,7 +7,7 @@ an unordered pair and whose root is the root of the gold code or of one of its `
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,7 +233,3 @@ def format_report(report: Report, errors: int = 10, title: str = "") -> str:
                 trig = (e.get("evidence") or {}).get("trigger", "")
                 lines.append(f"    extra  {actor_code(e.get('source'))} {e.get('code')} {actor_code(e.get('target'))}  '{trig}'")
     return "\n".join(lines)
-
-
-def root_counter(records: dict[str, dict]) -> Counter:
-    return Counter(str(g["code"])[:2] for r in records.values() for g in r.get("gold") or [])

@@ -488,21 +488,6 @@ def _clause_of(tokens: list[Token], start: int, end: int, owners: set[int]) -> b
     return False
 
 
-def _subtree_chars(sentence: Sentence, index: int) -> tuple[int, int]:
-    start = end = sentence.tokens[index].start
-    end = sentence.tokens[index].end
-    stack = [index]
-    while stack:
-        current = stack.pop()
-        for child in sentence.children(current):
-            if child.rel in ("conj", "parataxis", "acl:relcl"):
-                continue
-            start = min(start, child.start)
-            end = max(end, child.end)
-            stack.append(child.index)
-    return start, end
-
-
 def _dedup_key(event: Event) -> tuple:
     codes = (event.source.code if event.source else None, event.target.code if event.target else None)
     if event.root in ("03", "04", "05", "06"):
