@@ -69,9 +69,15 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
     parsed: bool = False
     candidate: bool = False  # holds a trigger word and an actor word: worth parsing
+    _children: dict[int, list[Token]] | None = field(default=None, repr=False, compare=False)
 
     def children(self, head: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == head]
+        """Dependents of a token (indexed once, after parsing: the coder asks for them often)."""
+        if self._children is None:
+            self._children = {}
+            for token in self.tokens:
+                self._children.setdefault(token.head, []).append(token)
+        return self._children.get(head, [])
 
 
 @dataclass(frozen=True)

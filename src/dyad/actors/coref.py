@@ -77,8 +77,7 @@ class Discourse:
         role = antecedent.role if antecedent else None
         term = self.index.office_holder(country, role, day) if role else None
         if term is not None:
-            sector = term.code[len(country) :][:3] or None
-            mention.actor = Actor(term.code, country, sector, term.name, term.role, mention.text)
+            mention.actor = term.actor(mention.text)
             return f"counterpart of {antecedent.name or antecedent.code} in {country}: {term.name} ({term.where})"
         sector = antecedent.sector if antecedent and antecedent.sector else "GOV"
         mention.actor = Actor(country + sector, country, sector, None, role, mention.text)

@@ -16,6 +16,7 @@ from dyad import data
 from dyad.actors.translit import NameMatcher
 from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
+from dyad.model import Actor
 from dyad.phrases import PhraseIndex
 from dyad.time.calendar import parse_iso_date
 
@@ -67,6 +68,11 @@ class Term:
 
     def active(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def actor(self, text: str) -> Actor:
+        """The actor this term makes of a mention: its code, country, sector, name and office."""
+        sector = self.code[len(self.country) :][:3] or None if self.country and self.code.startswith(self.country) else None
+        return Actor(self.code, self.country, sector, self.name, self.role, text)
 
 
 @dataclass

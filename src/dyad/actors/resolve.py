@@ -191,7 +191,7 @@ class MentionFinder:
                 if country and term.country and term.country != country and len(hit.entry) > 1:
                     continue
                 mention.kind = "person"
-                mention.actor = Actor(term.code, term.country, _sector(term.code, term.country), person.name, term.role, text)
+                mention.actor = term.actor(text)
                 mention.source_line = term.where
                 return mention
         proper = [n for n in named if n.kind not in ("adjective", "demonym")]
@@ -225,7 +225,7 @@ class MentionFinder:
             role = agent.role or (HEAD_ROLE if agent.rank == "head" else None)
             term = self.index.office_holder(base_country, role, day) if agent.rank == "head" and role else None
             if term is not None:
-                mention.actor = Actor(term.code, term.country, _sector(term.code, term.country), term.name, term.role, text)
+                mention.actor = term.actor(text)
             else:
                 mention.actor = Actor(base_country + agent.sector, base_country, agent.sector, None, role, text)
             return mention
@@ -293,10 +293,4 @@ def _country_of(named: list[NamedActor]) -> str | None:
         for entry in named:
             if entry.kind in kinds and entry.country:
                 return entry.country
-    return None
-
-
-def _sector(code: str, country: str | None) -> str | None:
-    if country and code.startswith(country):
-        return code[len(country) :][:3] or None
     return None

@@ -14,7 +14,7 @@ from dyad.events.attribution import attribution_of
 from dyad.events.lexicon import Slot, Trigger
 from dyad.events.modality import modality_of
 from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
-from dyad.ontology.cameo import Cameo
+from dyad.ontology.cameo import SYMMETRIC_ROOTS, Cameo
 from dyad.phrases import PhraseIndex, PhraseMatch
 from dyad.time.resolve import DateMention
 
@@ -182,22 +182,14 @@ class EventCoder:
         sentence = ctx.sentence
         tokens = sentence.tokens
         if passive:
-            agent = next(
-                (c for c in sentence.children(predicate)
-                 if c.rel in ("obl", "obl:agent", "nmod") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
-                None,
-            )  # fmt: skip
+            agent = _instrumental(sentence, predicate)
             if agent is not None:
                 units = self._units_at(ctx, agent.index, "passive agent")
                 if units:
                     return units, f"passive agent '{agent.text}'", None
             return [], "passive without an agent actor", None
         if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
-            agent = next(
-                (c for c in sentence.children(predicate)
-                 if c.rel in ("nmod", "obl") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
-                None,
-            )  # fmt: skip
+            agent = _instrumental(sentence, predicate)
             if agent is not None:  # "обстрел Сум российскими войсками": the instrumental is the doer
                 units = self._units_at(ctx, agent.index, "agent of the noun")
                 if units:
@@ -394,6 +386,15 @@ def _is_passive(sentence: Sentence, predicate: int) -> bool:
     return any(c.rel == "nsubj:pass" for c in sentence.children(predicate))
 
 
+def _instrumental(sentence: Sentence, index: int) -> Token | None:
+    """The doer in the instrumental without a preposition ("задержан полицией", "обстрел ... войсками")."""
+    return next(
+        (c for c in sentence.children(index)
+         if c.rel in ("obl", "obl:agent", "nmod") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
+        None,
+    )  # fmt: skip
+
+
 def _preposition(sentence: Sentence, index: int) -> list[str]:
     return [c.lemma for c in sentence.children(index) if c.rel == "case"]
 
@@ -490,7 +491,7 @@ def _clause_of(tokens: list[Token], start: int, end: int, owners: set[int]) -> b
 
 def _dedup_key(event: Event) -> tuple:
     codes = (event.source.code if event.source else None, event.target.code if event.target else None)
-    if event.root in ("03", "04", "05", "06"):
+    if event.root in SYMMETRIC_ROOTS:
         codes = tuple(sorted(c or "" for c in codes))
     return (*codes, event.root)
 
