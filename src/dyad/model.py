@@ -120,6 +120,7 @@ class Mention:
     cue: tuple | None = None  # (cue kind, country, agent) for mentions coreference must resolve
     pair: tuple[Actor, Actor] | None = None  # "the two sides": both actors
     tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
+    names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last

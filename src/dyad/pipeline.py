@@ -140,12 +140,12 @@ class Engine:
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
             for mention in mentions:
                 if mention.kind == "coref":
-                    note = discourse.resolve(mention, day)
+                    note = discourse.resolve(mention, day, mentions)
                     if note:
                         mention.source_line = note
             for mention in mentions:
                 if mention.actor is not None:
-                    discourse.remember(mention.actor)
+                    discourse.remember(mention.actor, mention.names)
             coded.mentions.extend(mentions)
             ctx = SentenceContext(sentence, mentions, dates, document.published)
             events = self.coder.code(ctx, coded.dropped)

@@ -15,16 +15,22 @@ class Discourse:
         self.index = index
         self.actors: list[Actor] = []
         self.last_pair: tuple[Actor, Actor] | None = None
+        self.names: dict[str, Actor] = {}  # surname forms of people the text described
 
-    def remember(self, actor: Actor) -> None:
+    def remember(self, actor: Actor, names: frozenset[str] = frozenset()) -> None:
         self.actors.append(actor)
+        for form in names:
+            self.names[form] = actor
 
     def interacted(self, source: Actor, target: Actor) -> None:
         if source.country != target.country:
             self.last_pair = (source, target)
 
-    def resolve(self, mention: Mention, day: dt.date | None) -> str | None:
-        """Fill ``mention.actor`` (or ``mention.pair``); return a note for explain, None if unresolved."""
+    def resolve(self, mention: Mention, day: dt.date | None, nearby: list[Mention] = ()) -> str | None:
+        """Fill ``mention.actor`` (or ``mention.pair``); return a note for explain, None if unresolved.
+
+        ``nearby``: the other mentions of the same sentence, already resolved where they could be.
+        """
         if mention.cue is None:
             return None
         cue, country, agent = mention.cue
@@ -39,6 +45,12 @@ class Discourse:
                 mention.pair = (_retext(pair[0], mention.text), _retext(pair[1], mention.text))
                 return f"the two sides named before: {pair[0].code}, {pair[1].code}"
             return None
+        if cue == "name":
+            known = next((self.names[f] for f in sorted(mention.names) if f in self.names), None)
+            if known is None:
+                return None
+            mention.actor = _retext(known, mention.text)
+            return f"'{mention.text}' as described before: {known.code}"
         if cue == "person":
             person = next((a for a in reversed(self.actors) if a.name), None)
             if person:
@@ -47,22 +59,36 @@ class Discourse:
             return None
         if cue in ("body", "member") and agent is not None:
             # a sector without a country: the country of the text (for a member, until the event says otherwise)
-            return self._of_last_country(mention, agent)
+            return self._of_country_about(mention, agent, nearby)
         if cue == "role" and agent is not None:
             wanted = agent.role
             found = next((a for a in reversed(self.actors) if a.role and (not wanted or a.role == wanted)), None)
             if found:
                 mention.actor = _retext(found, mention.text)
                 return f"role '{wanted or 'head'}' -> {found.name or found.code}"
-            return self._of_last_country(mention, agent)  # "лидер оппозиции", "председатель КГБ"
+            return self._of_country_about(mention, agent, nearby)  # "лидер оппозиции", "председатель КГБ"
         return None
 
-    def _of_last_country(self, mention: Mention, agent) -> str | None:
-        country = next((a.country for a in reversed(self.actors) if a.country), None)
-        if country is None:
-            return None
+    def _of_country_about(self, mention: Mention, agent, nearby: list[Mention]) -> str | None:
+        """A sector without a country ("власти", "полиция", "лидер оппозиции") belongs to the country
+        the sentence names nearest to it, else to the country the text has named most."""
+        local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]
+        if local:
+            nearest = min(local, key=lambda m: abs(m.head - mention.head))
+            country, why = nearest.actor.country, f"named nearest in the sentence ('{nearest.text}')"
+        else:
+            counts: dict[str, int] = {}
+            for actor in self.actors:
+                if actor.country:
+                    counts[actor.country] = counts.get(actor.country, 0) + 1
+            if not counts:
+                return None
+            # most named; among equals the latest
+            order = {a.country: i for i, a in enumerate(self.actors) if a.country}
+            country = max(counts, key=lambda c: (counts[c], order[c]))
+            why = "the text is about"
         mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
-        return f"'{mention.text}' of the country named last: {country}"
+        return f"'{mention.text}' of the country {why}: {country}"
 
     def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:
         antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)

@@ -86,10 +86,21 @@ class MentionFinder:
         hits = []
         for run in filter(None, runs):
             people = self.people_for(run)
+            indices = tuple(t.index for t in run)
             if people:
-                indices = tuple(t.index for t in run)
                 hits.append(Hit("person", indices[0], indices[-1], indices, people))
+            elif self._personal(run):
+                # nobody the dictionaries know: the description beside the name may say who it is
+                hits.append(Hit("name", indices[0], indices[-1], indices, self._surname_forms(run[-1])))
         return hits
+
+    def _personal(self, run: list[Token]) -> bool:
+        """A run the morphology reads as a person's name (given name, surname or patronymic)."""
+        return any({"Name", "Surn", "Patr"} & self.lemmatizer.tags(t.text) for t in run)
+
+    def _surname_forms(self, token: Token) -> frozenset[str]:
+        low = token.text.lower().replace("ё", "е")
+        return frozenset({low, self.lemmatizer.plain(token.text), token.lemma, *deinflect(token.text)})
 
     def people_for(self, run: list[Token]) -> list[Person]:
         """Candidates for a run of name words: Russian surname lemma first, then transliteration."""
@@ -141,9 +152,13 @@ class MentionFinder:
             token = tokens[top]
             if token.rel not in NP_RELS or token.head < 0:
                 continue
-            if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
-                continue  # only a genitive modifier belongs to the head's phrase ("министр ... России")
             other = owner.get(token.head)
+            if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
+                # only a genitive modifier belongs to the head's phrase ("министр ... России"),
+                # and "от" after a delegate ("наблюдатели от ОБСЕ", "представитель от Украины")
+                delegate = other is not None and hits[other].kind == "agent" and not hits[other].entry.sector
+                if not (delegate and _preposition(tokens, top) == "от"):
+                    continue
             if other is not None and other != number:
                 parent[find(number)] = find(other)
         grouped: dict[int, list[Hit]] = {}
@@ -180,6 +195,13 @@ class MentionFinder:
         agents = [h.entry for h in group.hits if h.kind == "agent"]
         people = [h for h in group.hits if h.kind == "person"]
         cues = [h.entry for h in group.hits if h.kind == "cue"]
+        names = [h for h in group.hits if h.kind == "name"]
+        if names:
+            mention.names = names[-1].entry
+            if len(names) == len(group.hits):
+                mention.kind = "coref"  # a bare unknown name: somebody the text has described before
+                mention.cue = ("name", None, None)
+                return mention
         country = _country_of(named)
         agent = agents[0] if agents else None
         mention.source_line = ", ".join(h.where for h in group.hits if h.where)
@@ -201,6 +223,22 @@ class MentionFinder:
                 return mention
             mention.kind = "coref"
             mention.cue = (cues[0].cue, country, agent)
+            return mention
+        if agent and not agent.sector:
+            # a generic word ("глава", "представитель", "наблюдатель") is of what its modifier names
+            holder = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
+            if holder is not None or country:
+                mention.kind = "agent"
+                code = holder.code if holder is not None else country + "GOV"
+                holder_country = holder.country if holder is not None else country
+                sector = code[3:] if holder_country else None
+                mention.actor = Actor(code, holder_country, sector or None, None, agent.role or None, text)
+                return mention
+            if agent.rank == "head" and not mention.plural:
+                mention.kind = "coref"  # "глава заявил": the office named before
+                mention.cue = ("role", None, agent)
+                return mention
+            mention.kind = "none"  # "наблюдатели", "сотрудники" of nothing named: nobody in particular
             return mention
         if agent and not country and not named and mention.plural and agent.sector == "GOV" and agent.rank in ("head", "member"):
             mention.kind = "coref"  # "министры", "президенты": the two sides named before
@@ -286,6 +324,10 @@ def _top_token(tokens: list[Token], hit: Hit) -> int:
 
 def _has_preposition(tokens: list[Token], index: int) -> bool:
     return any(t.head == index and t.rel == "case" for t in tokens)
+
+
+def _preposition(tokens: list[Token], index: int) -> str | None:
+    return next((t.lemma for t in tokens if t.head == index and t.rel == "case"), None)
 
 
 def _country_of(named: list[NamedActor]) -> str | None:
