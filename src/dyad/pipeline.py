@@ -20,7 +20,7 @@ from dyad.config import Config
 from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
 from dyad.events.code import EventCoder, SentenceContext
-from dyad.events.lexicon import load_triggers
+from dyad.events.lexicon import load_evaluations, load_triggers
 from dyad.lang.detect import SUPPORTED, LanguageDetector
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.lang.ru.parse import RussianParser
@@ -58,7 +58,10 @@ class Engine:
         self.triggers = load_triggers(data.RU_TRIGGERS, self.cameo, self.lemmatizer.plain)
         self.finder = MentionFinder(self.index, self.cues, self.lemmatizer)
         self.parser = RussianParser(self.lemmatizer)
-        self.coder = EventCoder(self.cameo, self.triggers, self.lemmatizer.can_be_subject, self.config.targetless)
+        self.coder = EventCoder(
+            self.cameo, self.triggers, self.lemmatizer.can_be_subject, self.config.targetless,
+            load_evaluations(data.RU_EVALUATIONS, self.cameo),
+        )
         self.detector = LanguageDetector()
         self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
         self.trigger_words = self.triggers.first_words
@@ -131,10 +134,15 @@ class Engine:
     def _code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:
         discourse = Discourse(self.index)
         coded = CodedDocument(document, [], sentences=sentences)
+        anchor = None  # without a publication date: the latest full date the text has stated
         for sentence in sentences:
             if not sentence.parsed:
+                if document.published is None:
+                    anchor = _latest_full_date(find_dates(sentence.text, None, sentence.start), anchor)
                 continue
-            dates = find_dates(sentence.text, document.published, sentence.start)
+            dates = find_dates(sentence.text, document.published, sentence.start, anchor)
+            if document.published is None:
+                anchor = _latest_full_date(dates, anchor)
             day = _role_day(dates) or document.published
             hits = self.finder.hits(sentence)
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
@@ -144,16 +152,23 @@ class Engine:
                     if note:
                         mention.source_line = note
             for mention in mentions:
-                if mention.actor is not None:
-                    discourse.remember(mention.actor, mention.names)
+                discourse.remember(mention)
             coded.mentions.extend(mentions)
-            ctx = SentenceContext(sentence, mentions, dates, document.published)
+            ctx = SentenceContext(sentence, mentions, dates, document.published, discourse.about())
             events = self.coder.code(ctx, coded.dropped)
             for event in events:
                 if event.target is not None and event.source is not None:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _latest_full_date(dates, anchor: dt.date | None) -> dt.date | None:
+    """The last date with day, month and year stated in full ("5 апреля 2011 года"), else ``anchor``."""
+    for mention in reversed(dates):
+        if mention.value and len(mention.value) == 10 and mention.rule in ("numeric", "day_month"):
+            return dt.date.fromisoformat(mention.value)
+    return anchor
 
 
 def _role_day(dates) -> dt.date | None:

@@ -25,3 +25,13 @@ def test_resolve_offsets_point_into_the_text():
     found = find_dates(text, dt.date(2025, 2, 16), offset=100)
     assert [(d.start - 100, d.end - 100) for d in found] == [(21, 31)]
     assert text[found[0].start - 100 : found[0].end - 100] == "12 февраля"
+
+
+def test_resolve_year_from_a_date_stated_earlier_when_nothing_is_published():
+    anchor = dt.date(2019, 11, 3)
+    assert [d.value for d in find_dates("Ещё 14 октября стороны договорились.", None, anchor=anchor)] == ["2019-10-14"]
+    assert [d.value for d in find_dates("Встреча прошла в мае.", None, anchor=anchor)] == ["2019-05"]
+    # relative words still need a publication date: an event date is not a day of writing
+    assert [d.value for d in find_dates("Накануне министры встретились.", None, anchor=anchor)] == [None]
+    # a publication date wins over the anchor
+    assert [d.value for d in find_dates("Ещё 14 октября стороны договорились.", dt.date(2021, 1, 5), anchor=anchor)] == ["2020-10-14"]

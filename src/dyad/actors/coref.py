@@ -17,9 +17,15 @@ class Discourse:
         self.last_pair: tuple[Actor, Actor] | None = None
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
 
-    def remember(self, actor: Actor, names: frozenset[str] = frozenset()) -> None:
+    def remember(self, mention: Mention) -> None:
+        """Keep a resolved mention's actor; a person known only by a description gets their name."""
+        actor = mention.actor
+        if actor is None:
+            return
+        if mention.person and not actor.name:
+            actor = mention.actor = Actor(actor.code, actor.country, actor.sector, mention.person, actor.role, actor.text)
         self.actors.append(actor)
-        for form in names:
+        for form in mention.names:
             self.names[form] = actor
 
     def interacted(self, source: Actor, target: Actor) -> None:
@@ -70,25 +76,35 @@ class Discourse:
         return None
 
     def _of_country_about(self, mention: Mention, agent, nearby: list[Mention]) -> str | None:
-        """A sector without a country ("власти", "полиция", "лидер оппозиции") belongs to the country
-        the sentence names nearest to it, else to the country the text has named most."""
+        """A sector without a country ("власти", "полиция", "лидер оппозиции") belongs to the place the
+        sentence names, else to the country the text has named most, else to the one named nearest."""
+        if not agent.sector:
+            return None  # a generic "глава" of nothing named is nobody in particular
         local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]
-        if local:
+        places = [m for m in local if m.place]
+        about = self.about()
+        if places:  # "полицейские в Кении"
+            nearest = min(places, key=lambda m: abs(m.head - mention.head))
+            country, why = nearest.actor.country, f"where the sentence takes place ('{nearest.text}')"
+        elif about:
+            country, why = about, "the text is about"
+        elif local:
             nearest = min(local, key=lambda m: abs(m.head - mention.head))
             country, why = nearest.actor.country, f"named nearest in the sentence ('{nearest.text}')"
         else:
-            counts: dict[str, int] = {}
-            for actor in self.actors:
-                if actor.country:
-                    counts[actor.country] = counts.get(actor.country, 0) + 1
-            if not counts:
-                return None
-            # most named; among equals the latest
-            order = {a.country: i for i, a in enumerate(self.actors) if a.country}
-            country = max(counts, key=lambda c: (counts[c], order[c]))
-            why = "the text is about"
+            return None
         mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
         return f"'{mention.text}' of the country {why}: {country}"
+
+    def about(self) -> str | None:
+        """The country the text has named most so far; among equals the latest."""
+        counts: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for i, actor in enumerate(self.actors):
+            if actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+                order[actor.country] = i
+        return max(counts, key=lambda c: (counts[c], order[c])) if counts else None
 
     def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:
         antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)

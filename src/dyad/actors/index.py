@@ -144,7 +144,9 @@ class ActorIndex:
         return tuple(self.lemmatize(word) for word in text.split())
 
     def _load_named(self) -> None:
-        for row in read_table(data.RU_ACTORS, required=("phrase", "code", "kind")):
+        rows = [*read_table(data.RU_ACTORS, required=("phrase", "code", "kind"))]
+        rows += read_table(data.RU_ORGANISATIONS, required=("phrase", "code", "kind"))
+        for row in rows:
             kind = row["kind"]
             if kind not in KINDS:
                 raise DataFileError(f"kind '{kind}' is not one of {', '.join(KINDS)}", where=row.where)

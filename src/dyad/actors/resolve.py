@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dyad.actors.index import ActorIndex, NamedActor, Person
-from dyad.actors.translit import deinflect, name_key
+from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
+from dyad.actors.translit import deinflect, name_key, transliterate
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -91,7 +91,10 @@ class MentionFinder:
                 hits.append(Hit("person", indices[0], indices[-1], indices, people))
             elif self._personal(run):
                 # nobody the dictionaries know: the description beside the name may say who it is
-                hits.append(Hit("name", indices[0], indices[-1], indices, self._surname_forms(run[-1])))
+                romanised = " ".join(
+                    transliterate(t.text if t.feats.get("Case") == "Nom" else self.lemmatizer.plain(t.text)).title() for t in run
+                )
+                hits.append(Hit("name", indices[0], indices[-1], indices, (self._surname_forms(run[-1]), romanised)))
         return hits
 
     def _personal(self, run: list[Token]) -> bool:
@@ -191,19 +194,21 @@ class MentionFinder:
             sentence.index, first, last, group.anchor, text, tokens[first].start, tokens[last].end, "group",
             plural=tokens[group.anchor].feats.get("Number") == "Plur", tokens=frozenset(group.tokens),
         )  # fmt: skip
+        head = tokens[group.anchor]
+        mention.place = head.feats.get("Case") == "Loc" and _preposition(tokens, group.anchor) in ("в", "на")
         named = [h.entry for h in group.hits if h.kind == "named"]
         agents = [h.entry for h in group.hits if h.kind == "agent"]
         people = [h for h in group.hits if h.kind == "person"]
         cues = [h.entry for h in group.hits if h.kind == "cue"]
         names = [h for h in group.hits if h.kind == "name"]
         if names:
-            mention.names = names[-1].entry
+            mention.names, mention.person = names[-1].entry
             if len(names) == len(group.hits):
                 mention.kind = "coref"  # a bare unknown name: somebody the text has described before
                 mention.cue = ("name", None, None)
                 return mention
         country = _country_of(named)
-        agent = agents[0] if agents else None
+        agent = _head_of(agents)
         mention.source_line = ", ".join(h.where for h in group.hits if h.where)
         for hit in people:
             for person in hit.entry:
@@ -286,6 +291,18 @@ class MentionFinder:
         return mention
 
 
+def _head_of(agents: list[Agent]) -> Agent | None:
+    """One agent for a phrase of several: the head of a body works in the body's sector
+    ("лидер оппозиции" OPP, "глава компании" BUS, "председатель суда" JUD), keeping the head's office."""
+    if not agents:
+        return None
+    body = next((a for a in agents if a.rank == "body" and a.sector), None)
+    head = next((a for a in agents if a.rank == "head"), None)
+    if body is not None and head is not None and head is not body:
+        return Agent(body.sector, head.role if head.sector in ("", body.sector) else "", "head", head.where)
+    return next((a for a in agents if a.sector), agents[0])
+
+
 def _name_like(token: Token) -> bool:
     """A capitalised word the tagger calls a proper name (a capitalised common noun opens a sentence)."""
     text = token.text
@@ -311,7 +328,13 @@ def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemma
         if p.name_ru and lemmatizer.plain(p.name_ru.split()[0]) == given
     ]  # fmt: skip
     # "Алексей Миллер" is not "Лешек Миллер": a given name that disagrees rules a person out
-    return matching or [p for p in candidates if not p.name_ru]
+    return matching or [p for p in candidates if not p.name_ru and _given_agrees(p.name, given)]
+
+
+def _given_agrees(english: str, given: str) -> bool:
+    """A dictionary name without a Russian spelling: its first word must sound like the given name."""
+    words = english.split()
+    return len(words) < 2 or name_key(words[0]) == name_key(given)
 
 
 def _top_token(tokens: list[Token], hit: Hit) -> int:

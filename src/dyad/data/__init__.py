@@ -13,6 +13,8 @@ OFFICE_HOLDERS = COMMON / "office_holders.tsv"
 PHOENIX_ACTORS = COMMON / "phoenix_actors.tsv"
 
 RU_ACTORS = RU / "actors.tsv"
+RU_ORGANISATIONS = RU / "organisations.tsv"
 RU_AGENTS = RU / "agents.tsv"
 RU_TRIGGERS = RU / "triggers.tsv"
 RU_CUES = RU / "cues.tsv"
+RU_EVALUATIONS = RU / "evaluations.tsv"

@@ -22,6 +22,8 @@ CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
 NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation", "group", "demonym"})
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
+# acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
+IMPLICIT_STATE = {"173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
 
 
 @dataclass
@@ -43,6 +45,7 @@ class SentenceContext:
     mentions: list[Mention]
     dates: list[DateMention]
     published: dt.date | None
+    about: str | None = None  # the country the text has named most so far
     at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -55,9 +58,11 @@ class EventCoder:
     """Finds triggers in a parsed sentence and turns each into zero or more events."""
 
     def __init__(
-        self, cameo: Cameo, triggers: PhraseIndex[Trigger], nominative: Callable[[str, str], bool], targetless: bool = False
+        self, cameo: Cameo, triggers: PhraseIndex[Trigger], nominative: Callable[[str, str], bool], targetless: bool = False,
+        evaluations: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         self.targetless = targetless  # also emit events with no target actor
+        self.evaluations = evaluations or {}  # lemma -> (code, file:line): "заявил, что это недопустимо"
         self.cameo = cameo
         self.triggers = triggers
         self.nominative = nominative  # (word, verb number) -> can the word be a subject agreeing with it
@@ -122,9 +127,15 @@ class EventCoder:
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
         passive = _is_passive(sentence, predicate)
-        sources, how_source, lender = self._sources(ctx, predicate, trigger, passive)
+        sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
         avoid = {a.code for u in sources for a in u.actors}
         targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
+        code = trigger.code
+        if not targets and sources and _is_statement(trigger) and "intent" not in trigger.flags:
+            judged = self._evaluation(ctx, predicate, avoid)
+            if judged is not None:
+                code, targets, how_target, note = judged
+                trace.append(note)
         trace.append(f"source: {how_source}")
         trace.append(f"target: {how_target}")
         pairs = self._pairs(sources, targets, trigger)
@@ -142,10 +153,10 @@ class EventCoder:
         modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
         attribution, _speech = attribution_of(sentence, predicate, ctx.mentions)
         date, date_from, date_note = self._date(ctx, predicate, match.positions)
-        entry = self.cameo[trigger.code]
+        entry = self.cameo[code]
         events = []
         for source, target in pairs:
-            if target is not None and source.code == target.code:
+            if target is not None and not _distinct(source, target):
                 dropped.append(f"s{sentence.index} '{words}': source and target are both {source.code}")
                 continue
             event_trace = [
@@ -176,7 +187,7 @@ class EventCoder:
 
     # ------------------------------------------------------------ arguments
     def _sources(
-        self, ctx: SentenceContext, predicate: int, trigger: Trigger, passive: bool
+        self, ctx: SentenceContext, predicate: int, trigger: Trigger, passive: bool, own: set[int]
     ) -> tuple[list[Unit], str, int | None]:
         """Source units, how they were found, and the verb they were borrowed from (if not the trigger's own)."""
         sentence = ctx.sentence
@@ -187,6 +198,9 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "passive agent")
                 if units:
                     return units, f"passive agent '{agent.text}'", None
+            state = self._implicit_state(ctx, trigger)
+            if state is not None:
+                return [state], f"passive without an agent: {state.how}", None
             return [], "passive without an agent actor", None
         if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
             agent = _instrumental(sentence, predicate)
@@ -196,6 +210,7 @@ class EventCoder:
                     return units, f"instrumental agent '{agent.text}' of the noun", None
             owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not _preposition(sentence, c.index)]
             owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
+            owners = [c for c in owners if c.index not in own]  # "вывод войск": the trigger's own word is nobody
             units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
             if units:
                 return units, "participants named in the noun phrase", None
@@ -207,6 +222,22 @@ class EventCoder:
                     return units, how, verb
             return [], "noun trigger without participants", None
         return self._subject_units(ctx, predicate)
+
+    def _implicit_state(self, ctx: SentenceContext, trigger: Trigger) -> Unit | None:
+        """"Был арестован в Бангкоке", "было запрещено": only a state arrests, bans, expels or sentences;
+        without a named agent the doer is the state of the place the sentence names, else of the
+        country the text is about."""
+        sector = IMPLICIT_STATE.get(trigger.code) or IMPLICIT_STATE.get(trigger.code[:2])
+        if sector is None:
+            return None
+        place = next((m for m in ctx.mentions if m.place and m.actor and m.actor.country), None)
+        country = place.actor.country if place else ctx.about
+        if country is None:
+            return None
+        actor = Actor(country + sector, country, sector, None, None, place.text if place else "")
+        where = f"the state where it happened ('{place.text}')" if place else "the state the text is about"
+        anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
+        return Unit((actor,), anchor, f"{where}: {actor.code}")
 
     def _subject_units(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str, int | None]:
         sentence = ctx.sentence
@@ -275,15 +306,60 @@ class EventCoder:
                         return units, f"slot {slot}: '{child.text}'"
                     # "осудил визит Медведева", "отказался от участия в саммите в США":
                     # the actor the slot's noun is about
+                    if "direct" in trigger.flags:
+                        continue  # "принял делегацию", not "принял обращение к премьеру"
                     for inner in _noun_dependents(sentence, child.index, depth=3):
                         units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
                         if units:
                             return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
-        if not trigger.flags & {"speech", "weak"}:  # a weak trigger needs its own target
+        # the parser hung the slot's noun on a neighbour ("принимает в Белом доме коллегу": коллегу
+        # under доме); a case no neighbour takes (Acc, Dat, Ins without a preposition) still says whose it is
+        for slot in trigger.slots:
+            if slot.preposition or slot.case not in ("Acc", "Dat", "Ins"):
+                continue
+            for mention in ctx.mentions:
+                token = sentence.tokens[mention.head]
+                if (
+                    token.feats.get("Case") == slot.case
+                    and token.rel == "nmod"
+                    and not _preposition(sentence, token.index)
+                    and _nearest_verb(sentence.tokens, token.index) in heads
+                ):
+                    units = [u for u in self._units_at(ctx, token.index, f"slot {slot}") if u.actors[0].code not in avoid]
+                    if units:
+                        return units, f"slot {slot}: '{token.text}' (attached to a neighbour in the parse)"
+        # a weak trigger needs its own target; a statement is addressed to nobody in particular
+        if not trigger.flags & {"speech", "weak"} and not _is_statement(trigger):
             units = self._nearest_other_actor(ctx, predicate, avoid)
             if units:
                 return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
         return [], "no target slot filled" if trigger.slots else "trigger takes no target"
+
+    def _evaluation(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> tuple[str, list[Unit], str, str] | None:
+        """A statement that judges somebody ("заявил, что визит вызывает сожаление", "назвал решение
+        безответственным"): the evaluative word in what was said decides the code, the actor it is
+        about (named in the content, else the nearest actor of another country) is the target."""
+        sentence = ctx.sentence
+        content = _content_of(sentence, predicate)
+        word = next((i for i in sorted(content) if sentence.tokens[i].lemma in self.evaluations), None)
+        if word is None:
+            return None
+        code, where = self.evaluations[sentence.tokens[word].lemma]
+        countries = {c[:3] for c in avoid}  # one's own side is not whom one judges
+        said = [
+            m for m in ctx.mentions
+            if m.head in content and (m.actor or m.pair) and not (m.actor and m.actor.country in countries)
+        ]  # fmt: skip
+        said.sort(key=lambda m: abs(m.head - word))
+        units = self._units_at(ctx, said[0].head, "judged in the statement") if said else []
+        how = f"'{units[0].mention.text}' judged in the statement" if units else ""
+        if not units:
+            units = self._nearest_other_actor(ctx, predicate, avoid)
+            how = f"nearest other actor '{units[0].mention.text}'" if units else ""
+        if not units:
+            return None
+        note = f"evaluation: '{sentence.tokens[word].text}' -> {code} <- {where}"
+        return code, units, how, note
 
     def _nearest_other_actor(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> list[Unit]:
         """Fallback target: the closest actor mention of another country in the sentence."""
@@ -338,11 +414,11 @@ class EventCoder:
             ordered = source_actors + target_actors
             first = ordered[0]
             other = next((a for a in ordered[1:] if a.country != first.country), None)
-            other = other or next((a for a in ordered[1:] if a.code != first.code), None)
+            other = other or next((a for a in ordered[1:] if _distinct(a, first)), None)
             return [(first, other)]
         first_country = source_actors[0].country
         target = next((a for a in target_actors if a.country != first_country), None) or next(
-            (a for a in target_actors if a.code != source_actors[0].code), None
+            (a for a in target_actors if _distinct(a, source_actors[0])), None
         )
         countries = list(dict.fromkeys(a.country for a in source_actors))
         if target is None and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2):
@@ -417,6 +493,31 @@ def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
     return slot.case == "Acc" and child.rel == "obj" or slot.case == "Dat" and child.rel == "iobj"
 
 
+def _content_of(sentence: Sentence, predicate: int) -> set[int]:
+    """What a verb of saying says: its dependents but the subject; for «...», — заявил X the quote it hangs on."""
+    tokens = sentence.tokens
+    if tokens[predicate].rel == "parataxis" and tokens[predicate].head >= 0:
+        return _subtree(sentence, tokens[predicate].head, skip={predicate})
+    skip = {c.index for c in sentence.children(predicate) if c.rel in ("nsubj", "nsubj:pass")}
+    return _subtree(sentence, predicate, skip=skip) - {predicate}
+
+
+def _subtree(sentence: Sentence, index: int, skip: set[int]) -> set[int]:
+    found, frontier = {index}, [index]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.index not in skip and child.index not in found:
+                found.add(child.index)
+                frontier.append(child.index)
+    return found
+
+
+def _distinct(one: Actor, other: Actor) -> bool:
+    """Two actors an event can join: other codes, or two named people of one government (Медведев -> Путину)."""
+    return one.code != other.code or bool(one.name and other.name and one.name != other.name)
+
+
 def _nearest_verb(tokens: list[Token], index: int) -> int | None:
     current = tokens[index].head
     for _ in range(4):
@@ -457,16 +558,39 @@ def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
 
 
 def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, int], own: int) -> int | None:
-    """The candidate whose trigger words dominate ``predicate`` in the parse, if any."""
+    """The candidate whose trigger words dominate ``predicate`` in the parse, if any.
+
+    Circumstances are not content: "в ходе визита договорился", "после встречи заявил" keep
+    the visit and the meeting as events of their own.
+    """
     current = tokens[predicate].head
+    previous = predicate
     for _ in range(6):
         if current < 0:
             return None
+        if _circumstance(tokens, previous):
+            return None
+        previous = current
         other = owners.get(current)
         if other is not None and other != own:
             return other
         current = tokens[current].head
     return None
+
+
+CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог", "поле", "преддверие", "канун", "период"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"после", "накануне", "перед", "до", "вслед"})
+
+
+def _circumstance(tokens: list[Token], index: int) -> bool:
+    """Is this word the head of a phrase of time or occasion ("в ходе ...", "после ...")?"""
+    cases = [t for t in tokens if t.head == index and t.rel == "case"]
+    if not cases:
+        return False
+    if tokens[index].lemma in CIRCUMSTANCE_NOUNS or any(c.lemma in CIRCUMSTANCE_PREPOSITIONS for c in cases):
+        return True
+    # "в ходе визита" parsed as one preposition: в <-fixed- ходе
+    return any(t.rel == "fixed" and t.head == c.index and t.lemma in CIRCUMSTANCE_NOUNS for c in cases for t in tokens)
 
 
 def _clause_of(tokens: list[Token], start: int, end: int, owners: set[int]) -> bool:

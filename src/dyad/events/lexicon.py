@@ -12,7 +12,7 @@ from dyad.errors import DataFileError
 from dyad.ontology.cameo import Cameo
 from dyad.phrases import PhraseIndex
 
-FLAGS = frozenset({"sym", "noun", "passive_ok", "intent", "speech", "weak"})
+FLAGS = frozenset({"sym", "noun", "passive_ok", "intent", "speech", "weak", "direct"})
 CASES = frozenset({"nom", "gen", "dat", "acc", "ins", "loc"})
 UD_CASES = {"nom": "Nom", "gen": "Gen", "dat": "Dat", "acc": "Acc", "ins": "Ins", "loc": "Loc"}
 SLOT = re.compile(r"^(?:(?P<prep>[а-яё][а-яё ]*?)\+)?(?P<case>[a-z]+)$")
@@ -79,3 +79,12 @@ def load_triggers(path: Path, cameo: Cameo, lemmatize: Callable[[str], str]) -> 
         trigger = Trigger(pattern, row["code"], parse_slots(row.get("target"), row.where), flags, row.get("gloss"), row.where)
         index.add(pattern, trigger)
     return index
+
+
+def load_evaluations(path: Path, cameo: Cameo) -> dict[str, tuple[str, str]]:
+    """Evaluative words: lemma -> (CAMEO code a statement judging somebody this way takes, file:line)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in read_table(path, required=("lemma", "code")):
+        cameo.check(row["code"], row.where)
+        found[row["lemma"].replace("ё", "е").lower()] = (row["code"], row.where)
+    return found

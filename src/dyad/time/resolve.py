@@ -71,8 +71,12 @@ class DateMention:
     rule: str
 
 
-def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
-    """Date expressions in ``text``, resolved against ``published``; non-overlapping, in order."""
+def find_dates(text: str, published: dt.date | None, offset: int = 0, anchor: dt.date | None = None) -> list[DateMention]:
+    """Date expressions in ``text``, resolved against ``published``; non-overlapping, in order.
+
+    ``anchor``: without a publication date, a full date the text stated before; it gives a
+    year to "28 февраля" or "в марте" (relative words like "накануне" still need ``published``).
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in PATTERNS:
@@ -81,6 +85,8 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             if any(span[0] < e and s < span[1] for s, e in taken):
                 continue
             value = _resolve(rule, match, published)
+            if value is None and published is None and anchor is not None and rule in ("day_month", "month"):
+                value = _resolve(rule, match, anchor)
             taken.append(span)
             found.append(DateMention(span[0] + offset, span[1] + offset, match.group(), value, rule))
     found.sort(key=lambda d: d.start)

@@ -1,0 +1,25 @@
+"""Sentence-level rules of the coder that one-event cases cannot show."""
+
+from dyad.model import Document
+
+
+def coded_events(engine, text):
+    coded = engine.code(Document(text=text, lang="ru"))
+    return [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events]
+
+
+def test_coder_circumstance_is_an_event_of_its_own_not_content(engine):
+    found = coded_events(engine, "В ходе визита в Китай президент Бразилии договорился с Си Цзиньпином о расширении торговли.")
+    assert ("BRAGOV", "042", "CHNGOV") in found
+    assert any(code.startswith("03") for _, code, _ in found)
+
+
+def test_coder_content_of_an_agreement_is_not_an_event_of_its_own(engine):
+    found = coded_events(engine, "Президент Бразилии договорился с Си Цзиньпином о визите в Китай.")
+    assert [code for _, code, _ in found] == ["036"]
+
+
+def test_coder_host_takes_its_own_object_only(engine):
+    # "приняли обращение к премьеру": an appeal was adopted, nobody was hosted
+    found = coded_events(engine, "Депутаты парламента Молдавии приняли обращение к премьеру Румынии.")
+    assert all(code != "043" for _, code, _ in found)

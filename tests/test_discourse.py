@@ -1,0 +1,49 @@
+"""What one sentence leaves for the next: dates stated before, people described before, the country a text is about."""
+
+from dyad.model import Document
+
+
+def events(engine, text, published=None):
+    coded = engine.code(Document(text=text, lang="ru", published=published))
+    return coded, [(e.source.code, e.code, e.target.code if e.target else None, e.date) for e in coded.events]
+
+
+def test_discourse_year_comes_from_a_date_stated_earlier(engine):
+    text = (
+        "3 ноября 2019 года в Сочи открылся форум.\n"
+        "Ещё 14 октября Путин и Эрдоган провели переговоры в Анкаре."
+    )
+    _, found = events(engine, text)
+    assert ("RUSGOV", "04", "TURGOV", "2019-10-14") in [(s, c[:2], t, d) for s, c, t, d in found]
+
+
+def test_discourse_person_described_once_is_known_by_surname(engine):
+    text = (
+        "Лидер грузинской оппозиции Ника Гварамиянц выступил на митинге в Тбилиси.\n"
+        "Позже Гварамиянц раскритиковал правительство Армении."
+    )
+    coded, found = events(engine, text)
+    assert [(s, c, t) for s, c, t, _ in found if c == "111"] == [("GEOOPP", "111", "ARMGOV")]
+    later = [m for m in coded.mentions if m.text == "Гварамиянц"]
+    assert later and later[0].actor.code == "GEOOPP"
+
+
+def test_discourse_unknown_name_without_description_stays_unknown(engine):
+    _, found = events(engine, "Гварамиянц раскритиковал правительство Армении.")
+    assert found == []
+
+
+def test_discourse_body_without_country_is_of_the_place_named(engine):
+    _, found = events(engine, "Полиция в Кении задержала двух граждан Танзании.")
+    assert [(s, c, t) for s, c, t, _ in found] == [("KENCOP", "173", "TZACVL")]
+
+
+def test_discourse_described_person_is_named_and_pronouns_find_them(engine):
+    text = (
+        "Лидер грузинской оппозиции Ника Гварамиянц выступил на митинге в Тбилиси.\n"
+        "Затем он раскритиковал правительство Армении."
+    )
+    coded, found = events(engine, text)
+    assert [(s, c, t) for s, c, t, _ in found if c == "111"] == [("GEOOPP", "111", "ARMGOV")]
+    event = next(e for e in coded.events if e.code == "111")
+    assert event.source.name == "Nika Gvaramiyants"
