@@ -122,7 +122,7 @@ class Mention:
     tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
     names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
     person: str = ""  # that person's name, romanised ("Andrey Sannikov")
-    place: bool = False  # named as the place where something happens ("в Грузии")
+    place: str = ""  # the preposition when named as a place: "в"/"на" (where it happens), "из" (where from)
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last

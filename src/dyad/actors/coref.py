@@ -81,7 +81,7 @@ class Discourse:
         if not agent.sector:
             return None  # a generic "глава" of nothing named is nobody in particular
         local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]
-        places = [m for m in local if m.place]
+        places = [m for m in local if m.place in ("в", "на")]
         about = self.about()
         if places:  # "полицейские в Кении"
             nearest = min(places, key=lambda m: abs(m.head - mention.head))

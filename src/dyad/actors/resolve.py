@@ -195,7 +195,9 @@ class MentionFinder:
             plural=tokens[group.anchor].feats.get("Number") == "Plur", tokens=frozenset(group.tokens),
         )  # fmt: skip
         head = tokens[group.anchor]
-        mention.place = head.feats.get("Case") == "Loc" and _preposition(tokens, group.anchor) in ("в", "на")
+        preposition = _preposition(tokens, group.anchor)
+        if head.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
+            mention.place = preposition
         named = [h.entry for h in group.hits if h.kind == "named"]
         agents = [h.entry for h in group.hits if h.kind == "agent"]
         people = [h for h in group.hits if h.kind == "person"]

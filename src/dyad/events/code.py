@@ -128,8 +128,21 @@ class EventCoder:
         trace = [f"trigger: '{words}' <- {trigger}"]
         passive = _is_passive(sentence, predicate)
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
+        if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
+            # "Бхутто вновь взяли под арест": a plural verb with nobody as subject means the authorities
+            state = self._implicit_state(ctx, trigger)
+            if state is not None:
+                sources, how_source = [state], f"indefinite-personal verb: {state.how}"
         avoid = {a.code for u in sources for a in u.actors}
         targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
+        if sources and sources[0].mention.kind == "implicit" and targets and not trigger.code.startswith("174"):
+            # no place named: the state that arrests or dismisses somebody is their own
+            own = targets[0].actors[0].country
+            implicit = sources[0].actors[0]
+            if own and own != implicit.country:
+                actor = Actor(own + implicit.sector, own, implicit.sector, None, None, "")
+                sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
+                how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
         code = trigger.code
         if not targets and sources and _is_statement(trigger) and "intent" not in trigger.flags:
             judged = self._evaluation(ctx, predicate, avoid)
@@ -230,7 +243,9 @@ class EventCoder:
         sector = IMPLICIT_STATE.get(trigger.code) or IMPLICIT_STATE.get(trigger.code[:2])
         if sector is None:
             return None
-        place = next((m for m in ctx.mentions if m.place and m.actor and m.actor.country), None)
+        # expelled "из Эстонии": by the state they leave; arrested "в Бангкоке": by the state where
+        wanted = ("из",) if trigger.code.startswith("174") else ("в", "на")
+        place = next((m for m in ctx.mentions if m.place in wanted and m.actor and m.actor.country), None)
         country = place.actor.country if place else ctx.about
         if country is None:
             return None
@@ -511,6 +526,18 @@ def _subtree(sentence: Sentence, index: int, skip: set[int]) -> set[int]:
                 found.add(child.index)
                 frontier.append(child.index)
     return found
+
+
+def _indefinite_personal(sentence: Sentence, verb: int) -> bool:
+    """A finite plural verb without a subject ("взяли под арест", "арестовали")."""
+    token = sentence.tokens[verb]
+    return (
+        token.pos == "VERB"
+        and token.feats.get("Number") == "Plur"
+        and token.feats.get("VerbForm") == "Fin"
+        and token.feats.get("Person", "3") == "3"
+        and not any(c.rel in ("nsubj", "nsubj:pass") for c in sentence.children(verb))
+    )
 
 
 def _distinct(one: Actor, other: Actor) -> bool:
