@@ -47,3 +47,10 @@ def test_discourse_described_person_is_named_and_pronouns_find_them(engine):
     assert [(s, c, t) for s, c, t, _ in found if c == "111"] == [("GEOOPP", "111", "ARMGOV")]
     event = next(e for e in coded.events if e.code == "111")
     assert event.source.name == "Nika Gvaramiyants"
+
+
+def test_discourse_given_name_that_disagrees_rules_a_dictionary_person_out(engine):
+    coded, _ = events(engine, "Федор Мирзоянов и Биньямин Нетаньяху выступили в Минске.", published=None)
+    names = {m.text: (m.actor.name if m.actor else None) for m in coded.mentions}
+    assert names.get("Федор Мирзоянов") != "Ararat Mirzoyan"
+    assert names.get("Биньямин Нетаньяху") == "Benjamin Netanyahu"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
-from dyad.actors.translit import deinflect, name_key, transliterate
+from dyad.actors.translit import compatible_given, deinflect, name_key, transliterate
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -323,14 +323,20 @@ def _same_name(english: str, given: str, surname: str) -> bool:
 
 
 def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemmatizer) -> list[Person]:
-    if not given or len(candidates) == 1:
+    if not given:
         return candidates
+    # "Алексей Миллер" is not "Лешек Миллер", "Федор Мирзоянов" is not "Арарат Мирзоян":
+    # a given name that disagrees rules a person out
     matching = [
         p for p in candidates
-        if p.name_ru and lemmatizer.plain(p.name_ru.split()[0]) == given
+        if p.name_ru and _same_given(lemmatizer.plain(p.name_ru.split()[0]), given)
     ]  # fmt: skip
-    # "Алексей Миллер" is not "Лешек Миллер": a given name that disagrees rules a person out
     return matching or [p for p in candidates if not p.name_ru and _given_agrees(p.name, given)]
+
+
+def _same_given(one: str, other: str) -> bool:
+    """Беньямин and Биньямин agree; Федор and Арарат do not."""
+    return one == other or compatible_given(one, other)
 
 
 def _given_agrees(english: str, given: str) -> bool:
