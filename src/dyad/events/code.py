@@ -92,7 +92,7 @@ class EventCoder:
                 name = outer[3][0].evidence.trigger if outer[3] else tokens[outer[1]].text
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): content of '{name}', not an event of its own")
                 continue
-            if found and _is_statement(match.payload) and any(
+            if found and _is_statement(match.payload) and found[0].root == "01" and any(
                 _enclosing_trigger(tokens, other[1], {i: number for i in match.positions}, -1) == number and other[3]
                 for other in candidates if other[0] is not match
             ):
@@ -514,7 +514,11 @@ def _content_of(sentence: Sentence, predicate: int) -> set[int]:
     if tokens[predicate].rel == "parataxis" and tokens[predicate].head >= 0:
         return _subtree(sentence, tokens[predicate].head, skip={predicate})
     skip = {c.index for c in sentence.children(predicate) if c.rel in ("nsubj", "nsubj:pass")}
-    return _subtree(sentence, predicate, skip=skip) - {predicate}
+    content = _subtree(sentence, predicate, skip=skip) - {predicate}
+    # words the parse left in a cycle, cut off from the root, after the verb: part of what was said
+    roots = [t.index for t in tokens if t.head < 0]
+    reachable = set().union(*(_subtree(sentence, r, skip=set()) for r in roots)) if roots else set()
+    return content | {t.index for t in tokens if t.index > predicate and t.index not in reachable}
 
 
 def _subtree(sentence: Sentence, index: int, skip: set[int]) -> set[int]:
