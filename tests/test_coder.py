@@ -23,3 +23,16 @@ def test_coder_host_takes_its_own_object_only(engine):
     # "приняли обращение к премьеру": an appeal was adopted, nobody was hosted
     found = coded_events(engine, "Депутаты парламента Молдавии приняли обращение к премьеру Румынии.")
     assert all(code != "043" for _, code, _ in found)
+
+
+def test_coder_the_two_sides_are_the_two_named_just_before(engine):
+    text = "Путин провёл переговоры с Эрдоганом.\nПо итогам встречи Лаврова и Кулебы стороны договорились об обмене пленными."
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2022, 3, 10)))
+    second = [e for e in coded.events if e.evidence.text.startswith("По итогам") and e.code == "0353"]
+    assert second and {second[0].source.country, second[0].target.country} == {"RUS", "UKR"}
+
+
+def test_coder_a_noun_in_what_somebody_says_is_not_their_act(engine):
+    # Peskov called the deliveries a factor: the deliveries are not his
+    found = coded_events(engine, "Песков назвал поставки западного оружия Киеву фактором затягивания конфликта.")
+    assert all(code != "072" for _, code, _ in found)

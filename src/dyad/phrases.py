@@ -45,6 +45,10 @@ class PhraseIndex(Generic[Payload]):
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
 
+    def single_words(self) -> dict[str, Payload]:
+        """One-word phrases and their payloads."""
+        return {phrase[0]: payload for entries in self._by_first.values() for phrase, payload in entries if len(phrase) == 1}
+
     def find(self, lemmas: list[str], max_gap: int = 0, blocked: set[int] | None = None) -> list[PhraseMatch]:
         """All matches, longest first at each start; later matches never reuse a word of an earlier one."""
         found: list[PhraseMatch] = []

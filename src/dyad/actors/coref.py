@@ -46,7 +46,10 @@ class Discourse:
             mention.actor = Actor(country + "GOV", country, "GOV", None, None, mention.text)
             return f"side of {country}"
         if cue in ("pair", "group"):
-            pair = self.last_pair or self._recent_pair()
+            # "переговоры Мединского и Умерова ... стороны договорились": the two named just before
+            before = [m.actor for m in nearby if m.actor is not None and m.actor.country and m.head < mention.head]
+            local = next(((a, b) for i, a in enumerate(before) for b in before[i + 1 :] if a.country != b.country), None)
+            pair = local or self.last_pair or self._recent_pair()
             if pair:
                 mention.pair = (_retext(pair[0], mention.text), _retext(pair[1], mention.text))
                 return f"the two sides named before: {pair[0].code}, {pair[1].code}"

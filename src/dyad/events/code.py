@@ -63,6 +63,8 @@ class EventCoder:
     ) -> None:
         self.targetless = targetless  # also emit events with no target actor
         self.evaluations = evaluations or {}  # lemma -> (code, file:line): "заявил, что это недопустимо"
+        # verbs of saying: what their object names was done by somebody else ("назвал поставки оружия ...")
+        self.speech_verbs = {word for word, t in triggers.single_words().items() if _is_statement(t)}
         self.cameo = cameo
         self.triggers = triggers
         self.nominative = nominative  # (word, verb number) -> can the word be a subject agreeing with it
@@ -230,6 +232,8 @@ class EventCoder:
             head = tokens[predicate].head
             if head >= 0 and tokens[predicate].rel in LIGHT_NOUN_RELS | {"nmod", "xcomp"}:
                 verb = _nearest_verb(tokens, predicate)
+                if verb is not None and tokens[verb].lemma in self.speech_verbs:
+                    return [], f"noun in what '{tokens[verb].text}' says: its doer is not the speaker", None
                 if verb is not None:
                     units, how, _ = self._subject_units(ctx, verb)
                     return units, how, verb
