@@ -36,3 +36,13 @@ def test_coder_a_noun_in_what_somebody_says_is_not_their_act(engine):
     # Peskov called the deliveries a factor: the deliveries are not his
     found = coded_events(engine, "Песков назвал поставки западного оружия Киеву фактором затягивания конфликта.")
     assert all(code != "072" for _, code, _ in found)
+
+
+def test_coder_an_agreement_is_with_whom_its_content_names(engine):
+    found = coded_events(engine, "Страны — члены альянса договорились начать вывод войск из Ирака.")
+    assert ("NATO", "IRQGOV") in [(s, t) for s, code, t in found if code.startswith("03")]
+
+
+def test_coder_declared_readiness_is_the_speaker_own(engine):
+    found = coded_events(engine, "Власти Армении объявили о готовности к переговорам с Азербайджаном.")
+    assert ("ARMGOV", "036", "AZEGOV") in found

@@ -101,7 +101,17 @@ class EventCoder:
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}': the statement's content is coded instead")
                 continue
             meeting = any(outer == number and candidates[inner][3][0].root == "04" for inner, outer in inside.items())
+            content_target = next(
+                (e.target for inner, outer in inside.items() if outer == number for e in candidates[inner][3]
+                 if e.target is not None and not any("nearest other actor" in t for t in e.trace)),
+                None,
+            )  # fmt: skip
             for event in found:
+                if content_target is not None and any("nearest other actor" in t for t in event.trace):
+                    # "договорились начать вывод войск из Афганистана": the content names whom it concerns
+                    if content_target.code != event.source.code:
+                        event.target = content_target
+                        event.trace.append(f"target: '{content_target.text}', named in the content")
                 if meeting and event.root in ("03", "05"):
                     self._recode(event, "036", "supports or agrees to a meeting or talks: express intent to meet (036)")
                 key = _dedup_key(event)
@@ -232,7 +242,7 @@ class EventCoder:
             head = tokens[predicate].head
             if head >= 0 and tokens[predicate].rel in LIGHT_NOUN_RELS | {"nmod", "xcomp"}:
                 verb = _nearest_verb(tokens, predicate)
-                if verb is not None and tokens[verb].lemma in self.speech_verbs:
+                if verb is not None and tokens[verb].lemma in self.speech_verbs and tokens[predicate].rel == "obj":
                     return [], f"noun in what '{tokens[verb].text}' says: its doer is not the speaker", None
                 if verb is not None:
                     units, how, _ = self._subject_units(ctx, verb)
