@@ -54,3 +54,12 @@ def test_discourse_given_name_that_disagrees_rules_a_dictionary_person_out(engin
     names = {m.text: (m.actor.name if m.actor else None) for m in coded.mentions}
     assert names.get("Федор Мирзоянов") != "Ararat Mirzoyan"
     assert names.get("Биньямин Нетаньяху") == "Benjamin Netanyahu"
+
+
+def test_discourse_lone_surname_from_the_russian_lists_even_when_it_looks_like_a_given_name(engine):
+    coded, found = events(engine, "Фидан провёл переговоры с Лавровым в Анкаре.", published=__import__("datetime").date(2025, 6, 1))
+    names = {m.text: (m.actor.name if m.actor else None) for m in coded.mentions}
+    assert names.get("Фидан") == "Hakan Fidan"
+    # a lone given name is nobody: "Марины" is not the Finnish prime minister Marin
+    coded, _ = events(engine, "Сотрудники госпиталя принцессы Марины объявили забастовку в Габороне.")
+    assert all(not (m.actor and m.actor.name == "Sanna Marin") for m in coded.mentions)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
-from dyad.actors.translit import compatible_given, deinflect, name_key, transliterate
+from dyad.actors.translit import deinflect, name_key, transliterate
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -109,26 +109,26 @@ class MentionFinder:
         """Candidates for a run of name words: Russian surname lemma first, then transliteration."""
         words = [t.text for t in run]
         lemmas = [self.lemmatizer.plain(w) for w in words]
-        if len(run) == 1 and "Name" in self.lemmatizer.tags(run[0].text) and "Surn" not in self.lemmatizer.tags(run[0].text):
-            return []  # a lone given name ("Марины") is nobody in particular
         for surname_at in ([len(run) - 1, 0] if len(run) > 1 else [0]):
             token = run[surname_at]
-            forms = [token.text.lower().replace("ё", "е"), lemmas[surname_at], token.lemma, *deinflect(token.text)]
+            forms = [token.text.lower().replace("ё", "е"), lemmas[surname_at], token.lemma]
+            if not (len(run) == 1 and {"Name"} & self.lemmatizer.tags(token.text) and "Surn" not in self.lemmatizer.tags(token.text)):
+                forms += deinflect(token.text)  # not for a lone given name: "Марины" is not Marin
             candidates: list[Person] = []
             for form in forms:
                 candidates += [p for p in self.index.people_by_surname(form) if p not in candidates]
             if candidates:
-                given = lemmas[0] if len(run) > 1 and surname_at != 0 else None
+                given = (lemmas[0], words[0].lower()) if len(run) > 1 and surname_at != 0 else None
                 return _filter_given(candidates, given, self.lemmatizer)
+        if len(run) == 1:
+            return []  # a lone word is matched through the Russian surname lists only ("Фидан", not "Марины")
         surname = words[-1]
-        given = words[0] if len(words) > 1 else None
+        given = words[0]
         matched = self.index.matcher.match(surname, given)
         if not matched and lemmas[-1] != surname.lower():
             matched = self.index.matcher.match(lemmas[-1], given)
         # a transliteration key is weak evidence among 19,000 dictionary names: people with a
         # curated office qualify; others only when given name and surname keys both agree
-        if given is None:
-            return []  # a lone surname is matched through the Russian lists only
         matched = [
             p for p in matched
             if (any(t.role for t in p.terms) or len(run) <= 3) and _same_name(p.name, given, surname)
@@ -322,21 +322,22 @@ def _same_name(english: str, given: str, surname: str) -> bool:
     return len(words) >= 2 and name_key(words[0]) == name_key(given) and name_key(words[-1]) == name_key(surname)
 
 
-def _filter_given(candidates: list[Person], given: str | None, lemmatizer: Lemmatizer) -> list[Person]:
+def _filter_given(candidates: list[Person], given: tuple[str, ...] | None, lemmatizer: Lemmatizer) -> list[Person]:
     if not given:
         return candidates
     # "Алексей Миллер" is not "Лешек Миллер", "Федор Мирзоянов" is not "Арарат Мирзоян":
     # a given name that disagrees rules a person out
     matching = [
         p for p in candidates
-        if p.name_ru and _same_given(lemmatizer.plain(p.name_ru.split()[0]), given)
+        if p.name_ru and _same_given(p.name_ru.split()[0], given, lemmatizer)
     ]  # fmt: skip
-    return matching or [p for p in candidates if not p.name_ru and _given_agrees(p.name, given)]
+    return matching or [p for p in candidates if not p.name_ru and any(_given_agrees(p.name, g) for g in given)]
 
 
-def _same_given(one: str, other: str) -> bool:
-    """Беньямин and Биньямин agree; Федор and Арарат do not."""
-    return one == other or compatible_given(one, other)
+def _same_given(dictionary: str, given: tuple[str, ...], lemmatizer: Lemmatizer) -> bool:
+    """Беньямин and Биньямин agree; Федор and Арарат, Гарри and Джон do not."""
+    keys = {name_key(dictionary.lower()), name_key(lemmatizer.plain(dictionary))}
+    return any(name_key(g) in keys for g in given)
 
 
 def _given_agrees(english: str, given: str) -> bool:
