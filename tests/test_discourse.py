@@ -63,3 +63,12 @@ def test_discourse_lone_surname_from_the_russian_lists_even_when_it_looks_like_a
     # a lone given name is nobody: "Марины" is not the Finnish prime minister Marin
     coded, _ = events(engine, "Сотрудники госпиталя принцессы Марины объявили забастовку в Габороне.")
     assert all(not (m.actor and m.actor.name == "Sanna Marin") for m in coded.mentions)
+
+
+def test_discourse_first_person_in_a_quotation_is_its_speaker(engine):
+    day = __import__("datetime").date(2025, 6, 1)
+    _, found = events(engine, "Глава МИД Турции заявил: «Вчера я провёл переговоры с Лавровым».", published=day)
+    assert ("TURGOV", "RUSGOV") in [(s, t) for s, c, t, _ in found if c.startswith("04")]
+    # outside a quotation "мы" is nobody in particular
+    _, found = events(engine, "Мы провели переговоры с Лавровым.", published=day)
+    assert found == []

@@ -30,7 +30,7 @@ from dyad.ontology.cameo import load_cameo
 from dyad.phrases import PhraseIndex
 from dyad.time.resolve import find_dates
 
-CUES = ("counterpart", "side", "pair", "person", "group")
+CUES = ("counterpart", "side", "pair", "person", "group", "speaker")
 
 
 @dataclass
@@ -103,6 +103,19 @@ class Engine:
         self.timings.add("filter", started)
         return document, sentences, None
 
+    def _speaker(self, sentence: Sentence, mentions: list, inside: list[bool]) -> object | None:
+        """The actor a verb of saying outside the quotation names as its subject ("— заявил Небензя")."""
+        for token in sentence.tokens:
+            if inside[token.index] or token.lemma not in self.coder.speech_verbs:
+                continue
+            for child in sentence.children(token.index):
+                if child.rel != "nsubj":
+                    continue
+                mention = next((m for m in mentions if child.index in m.tokens and m.actor is not None), None)
+                if mention is not None:
+                    return mention.actor
+        return None
+
     def _is_candidate(self, sentence: Sentence) -> bool:
         plain = self.lemmatizer.plain
         has_trigger = has_actor = False
@@ -135,7 +148,10 @@ class Engine:
         discourse = Discourse(self.index)
         coded = CodedDocument(document, [], sentences=sentences)
         anchor = None  # without a publication date: the latest full date the text has stated
+        quoted = False  # inside a quotation that an earlier sentence opened
         for sentence in sentences:
+            inside, quoted_after = _quotation_mask(sentence, quoted)
+            quoted, was_quoted = quoted_after, quoted
             if not sentence.parsed:
                 if document.published is None:
                     anchor = _latest_full_date(find_dates(sentence.text, None, sentence.start), anchor)
@@ -146,8 +162,18 @@ class Engine:
             day = _role_day(dates) or document.published
             hits = self.finder.hits(sentence)
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
+            speakers = [m for m in mentions if m.cue and m.cue[0] == "speaker"]
             for mention in mentions:
-                if mention.kind == "coref":
+                if mention.kind == "coref" and mention not in speakers:
+                    note = discourse.resolve(mention, day, mentions)
+                    if note:
+                        mention.source_line = note
+            speaker = self._speaker(sentence, mentions, inside)
+            if speaker is not None:
+                discourse.speaker = speaker
+            for mention in speakers:
+                # "я", "мы" inside a quotation: whoever the sentence (or the text before) says is speaking
+                if inside[mention.head] or was_quoted:
                     note = discourse.resolve(mention, day, mentions)
                     if note:
                         mention.source_line = note
@@ -161,6 +187,20 @@ class Engine:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _quotation_mask(sentence: Sentence, quoted: bool) -> tuple[list[bool], bool]:
+    """Which tokens stand inside a quotation, and whether one is still open after the sentence."""
+    inside = []
+    for token in sentence.tokens:
+        if token.text in ("«", "„", "“") and not (token.text == "“" and quoted):
+            quoted = True
+        elif token.text in ("»", "”") or token.text == "“" and quoted:
+            inside.append(quoted)
+            quoted = False
+            continue
+        inside.append(quoted)
+    return inside, quoted
 
 
 def _latest_full_date(dates, anchor: dt.date | None) -> dt.date | None:

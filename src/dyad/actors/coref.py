@@ -16,6 +16,7 @@ class Discourse:
         self.actors: list[Actor] = []
         self.last_pair: tuple[Actor, Actor] | None = None
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
+        self.speaker: Actor | None = None  # who the text last quoted
 
     def remember(self, mention: Mention) -> None:
         """Keep a resolved mention's actor; a person known only by a description gets their name."""
@@ -54,6 +55,11 @@ class Discourse:
                 mention.pair = (_retext(pair[0], mention.text), _retext(pair[1], mention.text))
                 return f"the two sides named before: {pair[0].code}, {pair[1].code}"
             return None
+        if cue == "speaker":
+            if self.speaker is None:
+                return None
+            mention.actor = _retext(self.speaker, mention.text)
+            return f"the speaker of the quotation: {self.speaker.name or self.speaker.code}"
         if cue == "name":
             known = next((self.names[f] for f in sorted(mention.names) if f in self.names), None)
             if known is None:
