@@ -46,3 +46,8 @@ def test_coder_an_agreement_is_with_whom_its_content_names(engine):
 def test_coder_declared_readiness_is_the_speaker_own(engine):
     found = coded_events(engine, "Власти Армении объявили о готовности к переговорам с Азербайджаном.")
     assert ("ARMGOV", "036", "AZEGOV") in found
+
+
+def test_coder_a_conversation_is_the_occasion_of_a_discussion_not_its_content(engine):
+    found = coded_events(engine, "Глава МИД Турции обсудил итоги саммита в телефонном разговоре с Лавровым.")
+    assert ("TURGOV", "041", "RUSGOV") in found

@@ -109,7 +109,7 @@ class EventCoder:
             for event in found:
                 if content_target is not None and any("nearest other actor" in t for t in event.trace):
                     # "договорились начать вывод войск из Афганистана": the content names whom it concerns
-                    if content_target.code != event.source.code:
+                    if content_target.country != event.source.country:
                         event.target = content_target
                         event.trace.append(f"target: '{content_target.text}', named in the content")
                 if meeting and event.root in ("03", "05"):
@@ -613,7 +613,11 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
     for _ in range(6):
         if current < 0:
             return None
-        if _circumstance(tokens, previous):
+        # the occasion of the trigger right above it ("обсудили в разговоре"); taking part in a summit is not one
+        occasion = (
+            previous == predicate and current in owners and tokens[current].lemma not in ("участие", "участвовать", "принять")
+        )
+        if _circumstance(tokens, previous, occasion=occasion):
             return None
         previous = current
         other = owners.get(current)
@@ -627,13 +631,15 @@ CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог"
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"после", "накануне", "перед", "до", "вслед"})
 
 
-def _circumstance(tokens: list[Token], index: int) -> bool:
+def _circumstance(tokens: list[Token], index: int, occasion: bool = False) -> bool:
     """Is this word the head of a phrase of time or occasion ("в ходе ...", "после ...")?"""
     cases = [t for t in tokens if t.head == index and t.rel == "case"]
     if not cases:
         return False
     if tokens[index].lemma in CIRCUMSTANCE_NOUNS or any(c.lemma in CIRCUMSTANCE_PREPOSITIONS for c in cases):
         return True
+    if occasion and tokens[index].feats.get("Case") == "Loc" and any(c.lemma in ("в", "на") for c in cases):
+        return True  # the trigger noun itself: "обсудили в телефонном разговоре", "заявил на встрече"
     # "в ходе визита" parsed as one preposition: в <-fixed- ходе
     return any(t.rel == "fixed" and t.head == c.index and t.lemma in CIRCUMSTANCE_NOUNS for c in cases for t in tokens)
 
