@@ -72,3 +72,23 @@ def test_discourse_first_person_in_a_quotation_is_its_speaker(engine):
     # outside a quotation "мы" is nobody in particular
     _, found = events(engine, "Мы провели переговоры с Лавровым.", published=day)
     assert found == []
+
+
+def test_discourse_undated_sentence_goes_on_with_the_day_stated_for_its_parties(engine):
+    text = (
+        "Во вторник Лавров провёл телефонный разговор с турецким коллегой Фиданом.\n"
+        "Министры обсудили ситуацию на Ближнем Востоке.\n"
+        "В январе Фидан приезжал в Москву.\n"
+        "Президент Франции посетил Германию."
+    )
+    coded, _ = events(engine, text, published=__import__("datetime").date(2024, 3, 13))
+    by_sentence = {e.evidence.text.split()[0]: (e.date, e.date_from) for e in coded.events}
+    assert by_sentence["Министры"] == ("2024-03-12", "text")
+    assert by_sentence["В"] == ("2024-01", "text")  # its own date wins
+    assert by_sentence["Президент"] == ("2024-03-13", "published")  # other parties: the publication day
+
+
+def test_discourse_a_when_clause_takes_the_date_of_its_main_clause(engine):
+    coded, _ = events(engine, "Прошлая встреча состоялась в январе, когда Фидан приезжал в Москву.", published=__import__("datetime").date(2024, 3, 13))
+    visit = next(e for e in coded.events if e.code == "042")
+    assert (visit.date, visit.date_from) == ("2024-01", "text")

@@ -149,6 +149,7 @@ class Engine:
         coded = CodedDocument(document, [], sentences=sentences)
         anchor = None  # without a publication date: the latest full date the text has stated
         quoted = False  # inside a quotation that an earlier sentence opened
+        narrative = None  # the last event the text dated to a day: later sentences about its parties go on with it
         for sentence in sentences:
             inside, quoted_after = _quotation_mask(sentence, quoted)
             quoted, was_quoted = quoted_after, quoted
@@ -182,11 +183,28 @@ class Engine:
             coded.mentions.extend(mentions)
             ctx = SentenceContext(sentence, mentions, dates, document.published, discourse.about())
             events = self.coder.code(ctx, coded.dropped)
+            narrative = _carry_date(events, narrative)
             for event in events:
                 if event.target is not None and event.source is not None:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _carry_date(events: list, narrative):
+    """A sentence without a date of its own goes on with the day the text last stated for the same
+    parties ("Во вторник Лавров провёл разговор с Фиданом. Министры обсудили ...": also that Tuesday)."""
+    for event in events:
+        if event.date_from == "text" and event.date and len(event.date) == 10:
+            narrative = event
+        elif narrative is not None and event.date_from == "published" and _countries(event) & _countries(narrative):
+            event.date, event.date_from = narrative.date, "text"
+            event.trace.append(f"date: {narrative.date} (the day the text last stated for these parties)")
+    return narrative
+
+
+def _countries(event) -> set[str]:
+    return {a.country for a in (event.source, event.target) if a is not None and a.country}
 
 
 def _quotation_mask(sentence: Sentence, quoted: bool) -> tuple[list[bool], bool]:

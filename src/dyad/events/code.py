@@ -467,6 +467,16 @@ class EventCoder:
         verb = _nearest_verb(tokens, predicate) if tokens[predicate].pos != "VERB" else None
         if verb is not None:
             owners.add(verb)
+        # "состоялся в январе, когда Фидан приезжал в Москву": a когда-clause is dated by its main clause
+        clause = verb if verb is not None else predicate
+        if tokens[clause].rel.startswith(("advcl", "acl")) and tokens[clause].head >= 0 and any(
+            c.rel == "mark" and c.lemma == "когда" for c in sentence.children(clause)
+        ):
+            main = tokens[tokens[clause].head]
+            for mention in ctx.dates:  # "в январе, когда ...": the clause hangs on the date itself
+                if mention.value and mention.start <= main.start < mention.end:
+                    return mention.value, "text", f"'{mention.text}' ({mention.rule}), of the когда-clause"
+            owners.add(main.index)
         for mention in ctx.dates:
             if mention.value and _clause_of(tokens, mention.start, mention.end, owners):
                 return mention.value, "text", f"'{mention.text}' ({mention.rule})"
