@@ -67,11 +67,17 @@ class Discourse:
             mention.actor = _retext(known, mention.text)
             return f"'{mention.text}' as described before: {known.code}"
         if cue == "person":
-            person = next((a for a in reversed(self.actors) if a.name), None)
-            if person:
-                mention.actor = _retext(person, mention.text)
-                return f"pronoun -> {person.name}"
-            return None
+            # the person named last: earlier in this sentence, else before it
+            here = [m.actor for m in nearby if m.actor is not None and m.actor.name and m.head < mention.head]
+            person = here[-1] if here else next((a for a in reversed(self.actors) if a.name), None)
+            if person is None:
+                return None
+            if agent is not None and agent.sector and person.country:
+                # "его правительство": the body of that person's country
+                mention.actor = Actor(person.country + agent.sector, person.country, agent.sector, None, agent.role or None, mention.text)
+                return f"'{mention.text}' of {person.name}'s country: {person.country}"
+            mention.actor = _retext(person, mention.text)
+            return f"pronoun -> {person.name}"
         if cue in ("body", "member") and agent is not None:
             # a sector without a country: the country of the text (for a member, until the event says otherwise)
             return self._of_country_about(mention, agent, nearby)
