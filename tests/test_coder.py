@@ -51,3 +51,16 @@ def test_coder_declared_readiness_is_the_speaker_own(engine):
 def test_coder_a_conversation_is_the_occasion_of_a_discussion_not_its_content(engine):
     found = coded_events(engine, "Глава МИД Турции обсудил итоги саммита в телефонном разговоре с Лавровым.")
     assert ("TURGOV", "041", "RUSGOV") in found
+
+
+def test_coder_the_subject_of_another_clause_is_not_a_fallback_target(engine):
+    found = coded_events(engine, "На саммит обещал приехать президент Бразилии, а вот премьер Индии отказался от участия.")
+    assert not any({s[:3], (t or "")[:3]} == {"BRA", "IND"} for s, _, t in found)
+
+
+def test_coder_participants_coordinated_with_a_group_are_not_a_pair(engine):
+    # "Обама, а также главы правительств": the heads are nobody in particular, not the last pair
+    text = "Израиль и США провели консультации.\nВ саммите в Вашингтоне примут участие Барак Обама, а также главы правительств 50 стран."
+    coded = engine.code(Document(text=text, lang="ru"))
+    later = [e for e in coded.events if e.evidence.text.startswith("В саммите")]
+    assert later == []

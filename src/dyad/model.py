@@ -122,6 +122,7 @@ class Mention:
     tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
     names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
     person: str = ""  # that person's name, romanised ("Andrey Sannikov")
+    gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
     place: str = ""  # the preposition when named as a place: "в"/"на" (where it happens), "из" (where from)
 
     def covers(self, token_index: int) -> bool:

@@ -69,6 +69,15 @@ class Discourse:
         if cue == "person":
             # the person named last: earlier in this sentence, else before it
             here = [m.actor for m in nearby if m.actor is not None and m.actor.name and m.head < mention.head]
+            # "если Москва отвергнет ..., Вашингтон введёт против неё санкции": a pronoun agrees in gender
+            agreeing = [
+                m.actor for m in nearby
+                if m.actor is not None and m.head < mention.head and mention.gender and m.gender == mention.gender
+                and m.kind in ("country", "capital", "seat", "person")
+            ]  # fmt: skip
+            if agreeing and not here and agent is None:
+                mention.actor = _retext(agreeing[-1], mention.text)
+                return f"pronoun agreeing in gender with '{agreeing[-1].text}'"
             person = here[-1] if here else next((a for a in reversed(self.actors) if a.name), None)
             if person is None:
                 return None

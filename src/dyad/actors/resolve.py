@@ -195,6 +195,7 @@ class MentionFinder:
             plural=tokens[group.anchor].feats.get("Number") == "Plur", tokens=frozenset(group.tokens),
         )  # fmt: skip
         head = tokens[group.anchor]
+        mention.gender = head.feats.get("Gender", "")
         preposition = _preposition(tokens, group.anchor)
         if head.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
             mention.place = preposition
@@ -301,7 +302,9 @@ def _head_of(agents: list[Agent]) -> Agent | None:
     body = next((a for a in agents if a.rank == "body" and a.sector), None)
     head = next((a for a in agents if a.rank == "head"), None)
     if body is not None and head is not None and head is not body:
-        return Agent(body.sector, head.role if head.sector in ("", body.sector) else "", "head", head.where)
+        if not head.sector:  # "глава израильского правительства": of that body, office unknown
+            return Agent(body.sector, "", "member", head.where)
+        return Agent(body.sector, head.role if head.sector == body.sector else "", "head", head.where)
     return next((a for a in agents if a.sector), agents[0])
 
 

@@ -398,6 +398,9 @@ class EventCoder:
             actors = mention.pair or ((mention.actor,) if mention.actor else ())
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
+            head = ctx.sentence.tokens[mention.head]
+            if head.rel in ("nsubj", "nsubj:pass") and head.head != predicate:
+                continue  # the subject of another clause does its own thing ("..., а Браун отказался")
             distance = abs(mention.head - predicate) + (0 if mention.head > predicate else 2)
             if best is None or distance < best[0]:
                 best = (distance, mention, actors[0])
@@ -435,9 +438,9 @@ class EventCoder:
         if not sources:
             return []
         pair_unit = next((u for u in sources if u.is_pair), None)
-        if pair_unit is not None:
+        if pair_unit is not None and all(u.is_pair for u in sources):  # "стороны"; not "Обама, а также главы ..."
             return [(pair_unit.actors[0], pair_unit.actors[1])]
-        source_actors = [u.actors[0] for u in sources]
+        source_actors = [u.actors[0] for u in sources if not u.is_pair]
         target_actors = [_in_country_of(a, u, source_actors[0]) for u in targets for a in u.actors]
         if trigger.symmetric:
             ordered = source_actors + target_actors
