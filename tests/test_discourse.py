@@ -92,3 +92,10 @@ def test_discourse_a_when_clause_takes_the_date_of_its_main_clause(engine):
     coded, _ = events(engine, "Прошлая встреча состоялась в январе, когда Фидан приезжал в Москву.", published=__import__("datetime").date(2024, 3, 13))
     visit = next(e for e in coded.events if e.code == "042")
     assert (visit.date, visit.date_from) == ("2024-01", "text")
+
+
+def test_discourse_they_are_the_group_named_just_before(engine):
+    text = "Президенты России и Сирии провели переговоры.\nЗатем турецкие военные прибыли в Дамаск.\nОни провели переговоры с российскими военными."
+    coded, _ = events(engine, text, published=__import__("datetime").date(2025, 6, 1))
+    last = [e for e in coded.events if e.evidence.text.startswith("Они")]
+    assert last and {last[0].source.code, last[0].target.code} == {"TURMIL", "RUSMIL"}

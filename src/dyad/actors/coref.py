@@ -17,6 +17,7 @@ class Discourse:
         self.last_pair: tuple[Actor, Actor] | None = None
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
         self.speaker: Actor | None = None  # who the text last quoted
+        self.plurals: list[tuple[int, Actor]] = []  # (sentence, actor) of plural mentions: "американские военные"
 
     def remember(self, mention: Mention) -> None:
         """Keep a resolved mention's actor; a person known only by a description gets their name."""
@@ -26,6 +27,8 @@ class Discourse:
         if mention.person and not actor.name:
             actor = mention.actor = Actor(actor.code, actor.country, actor.sector, mention.person, actor.role, actor.text)
         self.actors.append(actor)
+        if mention.plural and mention.kind not in ("coref",) and mention.pair is None:
+            self.plurals.append((mention.sentence, actor))
         for form in mention.names:
             self.names[form] = actor
 
@@ -46,6 +49,11 @@ class Discourse:
         if cue == "side" and country:
             mention.actor = Actor(country + "GOV", country, "GOV", None, None, mention.text)
             return f"side of {country}"
+        if cue == "group" and self.plurals and self.plurals[-1][0] >= mention.sentence - 1:
+            # "они" right after "российские специалисты": that group, not the last pair
+            group = self.plurals[-1][1]
+            mention.actor = _retext(group, mention.text)
+            return f"'{mention.text}' -> the group named just before: {group.code}"
         if cue in ("pair", "group"):
             # "переговоры Мединского и Умерова ... стороны договорились": the two named just before
             before = [m.actor for m in nearby if m.actor is not None and m.actor.country and m.head < mention.head]
