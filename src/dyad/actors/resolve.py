@@ -79,7 +79,15 @@ class MentionFinder:
     def _person_hits(self, sentence: Sentence, taken: set[int]) -> list[Hit]:
         runs: list[list[Token]] = [[]]
         for token in sentence.tokens:
-            if token.index in taken or not _name_like(token):
+            # a one-letter capital after a name belongs to it ("Ван И", "Ким Ир Сен")
+            syllable = runs[-1] and len(token.text) == 1 and token.text.isupper() and token.text.isalpha()
+            # a capitalised surname of the Russian lists, whatever the tagger says ("Ван" read as a particle)
+            known = (
+                token.text[:1].isupper() and len(token.text) > 1 and token.text.lower() in self.index.by_surname
+                and token.pos not in ("CCONJ", "SCONJ", "PRON", "ADJ", "NUM", "DET", "ADP")
+                and "NOUN" in self.lemmatizer.tags(token.text) and "NPRO" not in self.lemmatizer.tags(token.text)
+            )  # fmt: skip
+            if token.index in taken or not (_name_like(token) or syllable or known):
                 runs.append([])
             else:
                 runs[-1].append(token)
@@ -242,8 +250,9 @@ class MentionFinder:
                 sector = code[3:] if holder_country else None
                 mention.actor = Actor(code, holder_country, sector or None, None, agent.role or None, text)
                 return mention
-            if agent.rank == "head" and not mention.plural:
-                mention.kind = "coref"  # "глава заявил": the office named before
+            of_something = any(t.head == group.anchor and t.rel == "nmod" and t.index not in group.tokens for t in tokens)
+            if agent.rank == "head" and not mention.plural and not of_something:
+                mention.kind = "coref"  # "глава заявил": the office named before; not "глава Business NZ"
                 mention.cue = ("role", None, agent)
                 return mention
             mention.kind = "none"  # "наблюдатели", "сотрудники" of nothing named: nobody in particular

@@ -176,6 +176,11 @@ class EventCoder:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no target actor ({how_target})")
             return [], predicate, lender
         modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
+        if modality == "negated":
+            speaker = self._speaker_of(ctx, predicate)
+            if speaker is not None and speaker.country and speaker.country in {u.actors[0].country for u in sources}:
+                # "Ван И заявил, что Китай не поставлял оружие": a party says it did not happen
+                modality, why = "denied", f"{why}, said by a party to it ({speaker.code})"
         attribution, _speech = attribution_of(sentence, predicate, ctx.mentions)
         date, date_from, date_note = self._date(ctx, predicate, match.positions)
         entry = self.cameo[code]
@@ -249,6 +254,20 @@ class EventCoder:
                     return units, how, verb
             return [], "noun trigger without participants", None
         return self._subject_units(ctx, predicate)
+
+    def _speaker_of(self, ctx: SentenceContext, predicate: int) -> Actor | None:
+        """The actor whose verb of saying dominates the trigger, if any."""
+        tokens = ctx.sentence.tokens
+        current = tokens[predicate].head
+        for _ in range(5):
+            if current < 0:
+                return None
+            if tokens[current].lemma in self.speech_verbs:
+                subject = next((c for c in ctx.sentence.children(current) if c.rel == "nsubj"), None)
+                mention = ctx.at.get(subject.index) if subject is not None else None
+                return mention.actor if mention is not None else None
+            current = tokens[current].head
+        return None
 
     def _implicit_state(self, ctx: SentenceContext, trigger: Trigger) -> Unit | None:
         """"Был арестован в Бангкоке", "было запрещено": only a state arrests, bans, expels or sentences;

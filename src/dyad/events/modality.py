@@ -37,7 +37,8 @@ def modality_of(sentence: Sentence, predicate: int, intent_trigger: bool) -> tup
                 return "hypothetical", f"under '{token.text}'"
             if token.lemma in INTENT_HEADS:
                 return "intended", f"under '{token.text}'"
-        if token.rel not in CLIMB_RELS or token.head < 0 or tokens[token.head].pos not in ("VERB", "ADJ", "AUX"):
+        # climb to the governing verb, also through nouns ("опроверг сообщения о подготовке визита")
+        if token.rel not in CLIMB_RELS or token.head < 0 or tokens[token.head].pos not in ("VERB", "ADJ", "AUX", "NOUN"):
             break
         current = token.head
     if intent_trigger:
