@@ -85,9 +85,26 @@ class EventCoder:
             outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
             if outer is not None and not _is_statement(candidates[outer][0].payload) and found:
                 inside[number] = outer
+        # "пообещал ввести санкции", "намерен нанести удар": an intention to act against somebody is
+        # that act, intended (not cooperation); the intent verb gives way to it
+        hostile = {
+            outer for inner, outer in inside.items()
+            if "intent" in candidates[outer][0].payload.flags and candidates[outer][0].payload.code.startswith("03")
+            and candidates[inner][3][0].quad_class in (3, 4)
+        }  # fmt: skip
+        for inner, outer in inside.items():
+            if outer in hostile:
+                for event in candidates[inner][3]:
+                    if event.modality == "asserted":
+                        event.modality = "intended"
+                        event.trace.append(f"modality: intended (announced by '{candidates[outer][0].payload.pattern[0]}')")
+        inside = {inner: outer for inner, outer in inside.items() if outer not in hostile}
         events: list[Event] = []
         seen: set[tuple] = set()
         for number, (match, _predicate, _lender, found) in enumerate(candidates):
+            if number in hostile and found:
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): the hostile act it announces is coded instead")
+                continue
             if number in inside:
                 outer = candidates[inside[number]]
                 # "договорились о сотрудничестве": the inner noun is what the outer event is about
