@@ -361,22 +361,22 @@ class EventCoder:
         verb = _nearest_verb(sentence.tokens, predicate) if sentence.tokens[predicate].pos != "VERB" else None
         if verb is not None:
             heads.append(verb)
-        for slot in trigger.slots:
-            for head in heads:
-                for child in sentence.children(head):
-                    if child.index in positions or not _fills(sentence, child, slot):
-                        continue
-                    units = self._units_at(ctx, child.index, f"slot {slot}")
+        filled = [
+            (slot, child) for slot in trigger.slots for head in heads for child in sentence.children(head)
+            if child.index not in positions and _fills(sentence, child, slot)
+        ]  # fmt: skip
+        for slot, child in filled:  # an actor in a slot first: "выразил Вашингтону протест в связи с ..."
+            units = self._units_at(ctx, child.index, f"slot {slot}")
+            if units:
+                return units, f"slot {slot}: '{child.text}'"
+        if "direct" not in trigger.flags:  # "принял делегацию", not "принял обращение к премьеру"
+            for slot, child in filled:
+                # "осудил визит Медведева", "отказался от участия в саммите в США":
+                # the actor the slot's noun is about
+                for inner in _noun_dependents(sentence, child.index, depth=3):
+                    units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
                     if units:
-                        return units, f"slot {slot}: '{child.text}'"
-                    # "осудил визит Медведева", "отказался от участия в саммите в США":
-                    # the actor the slot's noun is about
-                    if "direct" in trigger.flags:
-                        continue  # "принял делегацию", not "принял обращение к премьеру"
-                    for inner in _noun_dependents(sentence, child.index, depth=3):
-                        units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
-                        if units:
-                            return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
+                        return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
         # the parser hung the slot's noun on a neighbour ("принимает в Белом доме коллегу": коллегу
         # under доме); a case no neighbour takes (Acc, Dat, Ins without a preposition) still says whose it is
         for slot in trigger.slots:
