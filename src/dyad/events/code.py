@@ -328,22 +328,24 @@ class EventCoder:
         return units, how, (current if current != predicate else None)
 
     def _subject_by_agreement(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str]:
-        """Parser fallback: the nearest actor before the verb that can be its nominative subject."""
+        """Parser fallback: the nearest actor before the verb (else after it: "Ирану пригрозил ...
+        Израиль") that can be its nominative subject, within the verb's clause."""
         sentence = ctx.sentence
         tokens = sentence.tokens
         number = tokens[predicate].feats.get("Number", "")
-        for index in range(predicate - 1, -1, -1):
-            token = tokens[index]
-            if token.pos == "SCONJ" or token.lemma in CLAUSE_OPENERS:
-                break
-            mention = ctx.at.get(index)
-            if mention is None or index != mention.head or not (mention.actor or mention.pair):
-                continue
-            if _preposition(sentence, index) or not self.nominative(token.text, number):
-                continue
-            units = self._units_at(ctx, index, "subject by agreement")
-            if units:
-                return units, f"no subject in the parse; '{token.text}' agrees with '{tokens[predicate].text}'"
+        for direction in (range(predicate - 1, -1, -1), range(predicate + 1, len(tokens))):
+            for index in direction:
+                token = tokens[index]
+                if token.pos == "SCONJ" or token.lemma in CLAUSE_OPENERS or (index > predicate and token.text in ",;:—"):
+                    break
+                mention = ctx.at.get(index)
+                if mention is None or index != mention.head or not (mention.actor or mention.pair):
+                    continue
+                if _preposition(sentence, index) or not self.nominative(token.text, number):
+                    continue
+                units = self._units_at(ctx, index, "subject by agreement")
+                if units:
+                    return units, f"no subject in the parse; '{token.text}' agrees with '{tokens[predicate].text}'"
         return [], "no subject"
 
     def _targets(
