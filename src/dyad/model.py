@@ -123,7 +123,7 @@ class Mention:
     names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
     person: str = ""  # that person's name, romanised ("Andrey Sannikov")
     gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
-    place: str = ""  # the preposition when named as a place: "в"/"на" (where it happens), "из" (where from)
+    place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to)
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last

@@ -207,6 +207,8 @@ class MentionFinder:
         preposition = _preposition(tokens, group.anchor)
         if head.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
             mention.place = preposition
+        elif head.feats.get("Case") == "Acc" and preposition in ("в", "на"):
+            mention.place = preposition + ">"  # where to: "вызван в МИД Турции"
         named = [h.entry for h in group.hits if h.kind == "named"]
         agents = [h.entry for h in group.hits if h.kind == "agent"]
         people = [h for h in group.hits if h.kind == "person"]

@@ -23,7 +23,7 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
-IMPLICIT_STATE = {"173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
+IMPLICIT_STATE = {"114": "GOV", "173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
 
 
 @dataclass
@@ -294,13 +294,14 @@ class EventCoder:
         if sector is None:
             return None
         # expelled "из Эстонии": by the state they leave; arrested "в Бангкоке": by the state where
-        wanted = ("из",) if trigger.code.startswith("174") else ("в", "на")
+        # summoned "в МИД Турции": by the ministry they are summoned to
+        wanted = ("из",) if trigger.code.startswith("174") else ("в>", "на>") if trigger.code.startswith("114") else ("в", "на")
         place = next((m for m in ctx.mentions if m.place in wanted and m.actor and m.actor.country), None)
         country = place.actor.country if place else ctx.about
         if country is None:
             return None
         actor = Actor(country + sector, country, sector, None, None, place.text if place else "")
-        where = f"the state where it happened ('{place.text}')" if place else "the state the text is about"
+        where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
 
