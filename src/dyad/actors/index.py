@@ -23,7 +23,7 @@ from dyad.time.calendar import parse_iso_date
 ORG_PREFIXES = ("IGO", "NGO", "NATO", "IMG", "MNC", "WST")
 SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "MMR", "SGP"})
 KINDS = ("country", "adjective", "demonym", "capital", "seat", "organisation", "group", "region")
-RANKS = ("head", "member", "body")
+RANKS = ("head", "member", "body", "means")  # means: equipment that stands for its owner only with a country named
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,11 @@ class ActorIndex:
     def phrase(self, text: str) -> tuple[str, ...]:
         return tuple(self.lemmatize(word) for word in text.split())
 
+    def phrases(self, text: str) -> set[tuple[str, ...]]:
+        """The lemma phrase, and the phrase as written when that differs: a base form the
+        morphology misreads out of context (Ливан -> 'ливана') still matches by its own spelling."""
+        return {self.phrase(text), tuple(w.lower().replace("ё", "е") for w in text.split())}
+
     def _load_named(self) -> None:
         rows = [*read_table(data.RU_ACTORS, required=("phrase", "code", "kind"))]
         rows += read_table(data.RU_ORGANISATIONS, required=("phrase", "code", "kind"))
@@ -150,14 +155,18 @@ class ActorIndex:
             kind = row["kind"]
             if kind not in KINDS:
                 raise DataFileError(f"kind '{kind}' is not one of {', '.join(KINDS)}", where=row.where)
-            self.named.add(self.phrase(row["phrase"]), NamedActor(row["code"], kind, row.get("note"), row.where))
+            entry = NamedActor(row["code"], kind, row.get("note"), row.where)
+            for phrase in self.phrases(row["phrase"]):
+                self.named.add(phrase, entry)
 
     def _load_agents(self) -> None:
         for row in read_table(data.RU_AGENTS, required=("phrase", "sector", "role", "rank")):
             rank = row.get("rank") or "member"
             if rank not in RANKS:
                 raise DataFileError(f"rank '{rank}' is not one of {', '.join(RANKS)}", where=row.where)
-            self.agents.add(self.phrase(row["phrase"]), Agent(row["sector"], row.get("role"), rank, row.where))
+            entry = Agent(row["sector"], row.get("role"), rank, row.where)
+            for phrase in self.phrases(row["phrase"]):
+                self.agents.add(phrase, entry)
 
     def _person(self, name: str) -> Person:
         person = self.people.get(name.lower())

@@ -164,6 +164,8 @@ class MentionFinder:
             if token.rel not in NP_RELS or token.head < 0:
                 continue
             other = owner.get(token.head)
+            if other is not None and hits[other].kind == "agent" and hits[other].entry.rank == "means" and token.rel != "amod":
+                continue  # equipment takes only an adjective of its owner ("украинские беспилотники")
             if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
                 # only a genitive modifier belongs to the head's phrase ("министр ... России"),
                 # and "от" after a delegate ("наблюдатели от ОБСЕ", "представитель от Украины")
@@ -262,6 +264,9 @@ class MentionFinder:
         if agent and not country and not named and mention.plural and agent.sector == "GOV" and agent.rank in ("head", "member"):
             mention.kind = "coref"  # "министры", "президенты": the two sides named before
             mention.cue = ("pair", None, agent)
+            return mention
+        if agent and agent.rank == "means" and not any(n.kind == "adjective" for n in named):
+            mention.kind = "none"  # only "украинские беспилотники" stand for their owner
             return mention
         if agent and not country and not named and agent.rank == "body":
             mention.kind = "coref"  # "правительство", "власти", "оппозиция": of the country the text is about
