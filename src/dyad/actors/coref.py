@@ -17,7 +17,8 @@ class Discourse:
         self.last_pair: tuple[Actor, Actor] | None = None
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
         self.speaker: Actor | None = None  # who the text last quoted
-        self.plurals: list[tuple[int, Actor]] = []  # (sentence, actor) of plural mentions: "американские военные"
+        self.plurals: list[tuple[int, Actor]] = []
+        self.mentioned: list[str] = []  # countries named in unparsed sentences  # (sentence, actor) of plural mentions: "американские военные"
 
     def remember(self, mention: Mention) -> None:
         """Keep a resolved mention's actor; a person known only by a description gets their name."""
@@ -128,10 +129,19 @@ class Discourse:
         mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
         return f"'{mention.text}' of the country {why}: {country}"
 
+    def background(self, countries) -> None:
+        """Countries named in sentences that were not parsed: they count for what the text is about."""
+        for country in countries:
+            if country:
+                self.mentioned.append(country)
+
     def about(self) -> str | None:
         """The country the text has named most so far; among equals the latest."""
         counts: dict[str, int] = {}
         order: dict[str, int] = {}
+        for country in self.mentioned:
+            counts[country] = counts.get(country, 0) + 1
+            order.setdefault(country, -1)
         for i, actor in enumerate(self.actors):
             if actor.country:
                 counts[actor.country] = counts.get(actor.country, 0) + 1
