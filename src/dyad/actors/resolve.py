@@ -277,6 +277,11 @@ class MentionFinder:
             mention.cue = ("member", None, agent)
             return mention
         seat = next((n for n in named if n.kind in ("seat", "organisation", "group")), None)
+        if agent and seat is not None and seat.sector and seat.sector not in STATE_SECTORS and agent.sector in ("GOV", ""):
+            # "лидер Республиканской народной партии", "глава Газпрома": of that party or company
+            mention.kind = "organisation"
+            mention.actor = Actor(seat.code, seat.country, seat.sector, None, agent.role or None, text)
+            return mention
         if agent and (country or seat):
             base_country = country or (seat.country if seat else None)
             if base_country is None and seat is not None:
