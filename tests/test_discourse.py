@@ -99,3 +99,10 @@ def test_discourse_they_are_the_group_named_just_before(engine):
     coded, _ = events(engine, text, published=__import__("datetime").date(2025, 6, 1))
     last = [e for e in coded.events if e.evidence.text.startswith("Они")]
     assert last and {last[0].source.code, last[0].target.code} == {"TURMIL", "RUSMIL"}
+
+
+def test_discourse_an_interview_label_speaks_the_line(engine):
+    day = __import__("datetime").date(2025, 6, 1)
+    coded, found = events(engine, "Голос Америки: Как прошли встречи?\nЛавров: Мы провели переговоры с Китаем.", published=day)
+    assert ("RUSGOV", "CHNGOV") in [(s, t) for s, c, t, _ in found if c.startswith("04")]
+    assert all(s != "USAMED" for s, _, _, _ in found)

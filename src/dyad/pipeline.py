@@ -171,19 +171,22 @@ class Engine:
                     note = discourse.resolve(mention, day, mentions)
                     if note:
                         mention.source_line = note
-            speaker = self._speaker(sentence, mentions, inside)
+            # "Голос Америки: ...", "Джемилев: ...": an interview's speaker label is nobody's argument
+            label = next((m for m in mentions if m.first == 0 and m.actor is not None and _label_end(sentence, m.last)), None)
+            speaker = label.actor if label is not None else self._speaker(sentence, mentions, inside)
             if speaker is not None:
                 discourse.speaker = speaker
             for mention in speakers:
                 # "я", "мы" inside a quotation: whoever the sentence (or the text before) says is speaking
-                if inside[mention.head] or was_quoted:
+                if inside[mention.head] or was_quoted or label is not None:
                     note = discourse.resolve(mention, day, mentions)
                     if note:
                         mention.source_line = note
             for mention in mentions:
                 discourse.remember(mention)
             coded.mentions.extend(mentions)
-            ctx = SentenceContext(sentence, mentions, dates, document.published, discourse.about())
+            arguments = [m for m in mentions if m is not label]
+            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about())
             events = self.coder.code(ctx, coded.dropped)
             narrative = _carry_date(events, narrative)
             for event in events:
@@ -207,6 +210,12 @@ def _carry_date(events: list, narrative):
 
 def _countries(event) -> set[str]:
     return {a.country for a in (event.source, event.target) if a is not None and a.country}
+
+
+def _label_end(sentence: Sentence, last: int) -> bool:
+    """Is the mention ending at token ``last`` a speaker label ("Голос Америки:")?"""
+    tokens = sentence.tokens
+    return last + 1 < len(tokens) and tokens[last + 1].text == ":"
 
 
 def _quotation_mask(sentence: Sentence, quoted: bool) -> tuple[list[bool], bool]:
