@@ -155,6 +155,10 @@ class EventCoder:
         predicate = _top(tokens, match.positions)
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
+        if "без" in _preposition(sentence, predicate):
+            # "арестованы без обвинений", "без переговоров": what did not happen
+            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): under 'без', it did not happen")
+            return [], predicate, None
         passive = _is_passive(sentence, predicate)
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
         if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
