@@ -25,7 +25,7 @@ from dyad.lang.detect import SUPPORTED, LanguageDetector
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.lang.ru.parse import RussianParser
 from dyad.lang.ru.segment import split_sentences
-from dyad.model import CodedDocument, Document, Sentence
+from dyad.model import Actor, CodedDocument, Document, Sentence
 from dyad.ontology.cameo import load_cameo
 from dyad.phrases import PhraseIndex
 from dyad.time.resolve import find_dates
@@ -167,6 +167,8 @@ class Engine:
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
             speakers = [m for m in mentions if m.cue and m.cue[0] == "speaker"]
             for mention in mentions:
+                if mention.kind == "coref" and mention.cue[0] in ("role", "body", "member") and _own_of_subject(sentence, mention, mentions):
+                    continue  # "Китай направит своего представителя": the subject's own
                 if mention.kind == "coref" and mention not in speakers:
                     note = discourse.resolve(mention, day, mentions)
                     if note:
@@ -210,6 +212,31 @@ def _carry_date(events: list, narrative):
 
 def _countries(event) -> set[str]:
     return {a.country for a in (event.source, event.target) if a is not None and a.country}
+
+
+def _own_of_subject(sentence: Sentence, mention, mentions: list) -> bool:
+    """Resolve "свой X" (своего представителя, свои войска) to the subject's country; True if done."""
+    tokens = sentence.tokens
+    agent = mention.cue[2]
+    if agent is None or not agent.sector:
+        return False
+    if not any(t.head == mention.head and t.lemma == "свой" for t in tokens):
+        return False
+    current = tokens[mention.head].head
+    for _ in range(4):
+        if current < 0:
+            return False
+        if tokens[current].pos == "VERB":
+            subject = next((t for t in tokens if t.head == current and t.rel == "nsubj"), None)
+            owner = next((m for m in mentions if subject is not None and subject.index in m.tokens and m.actor), None)
+            if owner is None or not owner.actor.country:
+                return False
+            country = owner.actor.country
+            mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+            mention.source_line = f"'свой': of the subject '{owner.text}' ({country})"
+            return True
+        current = tokens[current].head
+    return False
 
 
 def _label_end(sentence: Sentence, last: int) -> bool:

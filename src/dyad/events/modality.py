@@ -12,6 +12,7 @@ INTENT_HEADS = frozenset(
 HYPOTHETICAL_HEADS = frozenset("мочь смочь возможно возможный способный".split())
 DENIAL_HEADS = frozenset("отрицать опровергнуть опровергать отвергнуть".split())
 CONDITIONAL_MARKS = frozenset({"если", "бы", "б", "ли"})
+HEDGES = frozenset({"возможно", "вероятно", "видимо", "по-видимому"})  # "Китай, возможно, направит ..."
 CLIMB_RELS = frozenset({"xcomp", "csubj", "ccomp", "acl", "nmod", "obj", "obl"})
 
 
@@ -25,6 +26,8 @@ def modality_of(sentence: Sentence, predicate: int, intent_trigger: bool) -> tup
             if child.lemma == "не" and child.rel == "advmod":
                 return "negated", f"'не' on '{token.text}'"
             if child.lemma in CONDITIONAL_MARKS and child.rel in ("mark", "advmod", "discourse", "aux"):
+                return "hypothetical", f"'{child.text}' on '{token.text}'"
+            if child.lemma in HEDGES or child.text.lower() in HEDGES:
                 return "hypothetical", f"'{child.text}' on '{token.text}'"
             if child.lemma == "быть" and child.rel == "aux" and child.feats.get("Tense") == "Fut":
                 return "intended", f"future 'будет {token.text}'"
