@@ -64,3 +64,10 @@ def test_coder_participants_coordinated_with_a_group_are_not_a_pair(engine):
     coded = engine.code(Document(text=text, lang="ru"))
     later = [e for e in coded.events if e.evidence.text.startswith("В саммите")]
     assert later == []
+
+
+def test_coder_a_noun_phrase_never_spans_a_verb_or_comma(engine):
+    text = "Армия Израиля нанесла удар по объектам инфраструктуры Ливана, сообщило Министерство обороны Израиля."
+    coded = engine.code(Document(text=text, lang="ru"))
+    assert all("," not in m.text for m in coded.mentions)
+    assert ("ISRMIL", "190", "LBNGOV") in [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events]

@@ -164,6 +164,9 @@ class MentionFinder:
             if token.rel not in NP_RELS or token.head < 0:
                 continue
             other = owner.get(token.head)
+            between = tokens[min(top, token.head) + 1 : max(top, token.head)]
+            if any(t.pos in ("VERB", "AUX") or t.text in (",", ";", ":", "—", "(", ")") for t in between):
+                continue  # a noun phrase never spans a verb or a comma ("Украины, сообщило Министерство ...")
             if other is not None and hits[other].kind == "agent" and hits[other].entry.rank == "means" and token.rel != "amod":
                 continue  # equipment takes only an adjective of its owner ("украинские беспилотники")
             if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
