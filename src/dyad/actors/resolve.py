@@ -64,6 +64,9 @@ class MentionFinder:
         for kind, index in (("named", self.index.named), ("agent", self.index.agents)):
             for words in (lemmas, plain):
                 for match in index.find(words, blocked=taken):
+                    token = sentence.tokens[match.first]
+                    if kind == "agent" and len(match.positions) == 1 and token.pos == "ADJ" and token.rel == "amod":
+                        continue  # "военной инфраструктуры": the adjective, not "военные"
                     found.append(Hit(kind, match.first, match.last, match.positions, match.payload, match.payload.where))
                     taken.update(match.positions)
         for match in self.cues.find(lemmas, blocked=taken):
