@@ -413,6 +413,13 @@ class EventCoder:
         about (named in the content, else the nearest actor of another country) is the target."""
         sentence = ctx.sentence
         content = _content_of(sentence, predicate)
+        if not any(sentence.tokens[i].pos != "PUNCT" for i in content):
+            # the parse left the verb of saying alone: what follows it, up to the next verb of saying
+            content = set()
+            for token in sentence.tokens[predicate + 1 :]:
+                if token.lemma in self.speech_verbs:
+                    break
+                content.add(token.index)
         word = next((i for i in sorted(content) if sentence.tokens[i].lemma in self.evaluations), None)
         if word is None:
             return None

@@ -1,0 +1,62 @@
+"""Rules that must hold on hand-built parses where the parser errs (its mistakes made on purpose)."""
+
+from dyad.model import Sentence, Token
+
+
+def build(words):
+    """words: (text, lemma, pos, case, head, rel); offsets follow the text."""
+    tokens, text, offset = [], "", 0
+    for i, (word, lemma, pos, case, head, rel) in enumerate(words):
+        if text and word not in ",.":
+            text += " "
+            offset += 1
+        tokens.append(Token(i, word, offset, offset + len(word), lemma, pos, {"Case": case} if case else {}, head, rel))
+        text += word
+        offset += len(word)
+    return Sentence(0, 0, len(text), text, tokens, parsed=True)
+
+
+def test_groups_never_span_a_comma_and_a_verb(engine):
+    # the parser hung "Украины" on "Министерство" across ", сообщило"
+    sentence = build([
+        ("удар", "удар", "NOUN", "Acc", 4, "obj"),
+        ("по", "по", "ADP", "", 2, "case"),
+        ("объектам", "объект", "NOUN", "Dat", 0, "nmod"),
+        ("Украины", "украина", "PROPN", "Gen", 6, "nmod"),
+        (",", ",", "PUNCT", "", 5, "punct"),
+        ("сообщило", "сообщить", "VERB", "", -1, "root"),
+        ("Министерство", "министерство", "NOUN", "Nom", 5, "nsubj"),
+        ("обороны", "оборона", "NOUN", "Gen", 6, "nmod"),
+    ])  # fmt: skip
+    finder = engine.finder
+    groups = finder.groups(sentence, finder.hits(sentence))
+    spans = [sorted(g.tokens) for g in groups]
+    assert [3] in spans  # "Украины" stands alone
+    assert all(not (3 in s and 6 in s) for s in spans)
+
+
+def test_statement_whose_verb_the_parse_left_alone_still_judges(engine):
+    from dyad.events.code import SentenceContext
+
+    # "после визита Медведева премьер Японии заявил, что визит вызывает сожаление": the parser hung
+    # the что-clause on another root and left "заявил" with no dependents at all
+    sentence = build([
+        ("после", "после", "ADP", "", 1, "case"),
+        ("визита", "визит", "NOUN", "Gen", 9, "obl"),
+        ("Медведева", "медведев", "PROPN", "Gen", 1, "nmod"),
+        ("премьер", "премьер", "NOUN", "Nom", 9, "nsubj"),
+        ("Японии", "япония", "PROPN", "Gen", 3, "nmod"),
+        ("заявил", "заявить", "VERB", "", -1, "root"),
+        (",", ",", "PUNCT", "", 9, "punct"),
+        ("что", "что", "SCONJ", "", 9, "mark"),
+        ("визит", "визит", "NOUN", "Nom", 9, "nsubj"),
+        ("вызывает", "вызывать", "VERB", "", -1, "root"),
+        ("сожаление", "сожаление", "NOUN", "Acc", 9, "obj"),
+    ])  # fmt: skip
+    sentence.tokens[3].feats.update({"Number": "Sing"})
+    sentence.tokens[5].feats.update({"Number": "Sing", "VerbForm": "Fin"})
+    finder = engine.finder
+    day = __import__("datetime").date(2010, 11, 5)
+    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
+    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    assert [(e.source.country, e.code, e.target.country) for e in events if e.code == "111"] == [("JPN", "111", "RUS")]
