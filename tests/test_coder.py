@@ -71,3 +71,10 @@ def test_coder_a_noun_phrase_never_spans_a_verb_or_comma(engine):
     coded = engine.code(Document(text=text, lang="ru"))
     assert all("," not in m.text for m in coded.mentions)
     assert ("ISRMIL", "190", "LBNGOV") in [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events]
+
+
+def test_coder_the_two_sides_acting_on_a_third_party(engine):
+    text = "Лавров провёл переговоры с Фиданом.\nЗатем стороны призвали Израиль прекратить огонь."
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    later = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Затем")]
+    assert later and later[0][1] == "ISR"

@@ -489,7 +489,16 @@ class EventCoder:
             return []
         pair_unit = next((u for u in sources if u.is_pair), None)
         if pair_unit is not None and all(u.is_pair for u in sources):  # "стороны"; not "Обама, а также главы ..."
-            return [(pair_unit.actors[0], pair_unit.actors[1])]
+            first, second = pair_unit.actors
+            target = next((a for u in targets for a in u.actors), None)
+            if target is not None and not trigger.symmetric:
+                # "они попытались свалить вину на американцев": the pair acts on a third party
+                if target.country == second.country:
+                    return [(first, target)]
+                if target.country == first.country:
+                    return [(second, target)]
+                return [(first, target)]
+            return [(first, second)]
         source_actors = [u.actors[0] for u in sources if not u.is_pair]
         target_actors = [_in_country_of(a, u, source_actors[0]) for u in targets for a in u.actors]
         if trigger.symmetric:
