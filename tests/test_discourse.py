@@ -106,3 +106,9 @@ def test_discourse_an_interview_label_speaks_the_line(engine):
     coded, found = events(engine, "Голос Америки: Как прошли встречи?\nЛавров: Мы провели переговоры с Китаем.", published=day)
     assert ("RUSGOV", "CHNGOV") in [(s, t) for s, c, t, _ in found if c.startswith("04")]
     assert all(s != "USAMED" for s, _, _, _ in found)
+
+
+def test_discourse_a_place_with_its_preposition_is_not_part_of_a_name(engine):
+    coded, _ = events(engine, "Посол ЕС на Южном Кавказе Питер Семнеби встретился с президентом Грузии.")
+    names = [m.actor.name for m in coded.mentions if m.actor is not None and m.actor.name]
+    assert "Piter Semnebi" in names

@@ -94,6 +94,10 @@ class MentionFinder:
                 runs.append([])
             else:
                 runs[-1].append(token)
+                # a word with its own preposition ends a name ("с Сергеем Лавровым"); what follows is
+                # somebody else ("на Южном Кавказе Питер Семнеби")
+                if any(c.rel == "case" for c in sentence.children(token.index)):
+                    runs.append([])
         hits = []
         for run in filter(None, runs):
             people = self.people_for(run)
