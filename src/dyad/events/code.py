@@ -22,6 +22,7 @@ CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
 NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation", "group", "demonym"})
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
+QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
 IMPLICIT_STATE = {"114": "GOV", "173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
 
@@ -461,6 +462,10 @@ class EventCoder:
         mention = ctx.at.get(index)
         if mention is None:  # "с г-ном Трампом": the actor is the title's apposition
             inner = next((c.index for c in ctx.sentence.children(index) if c.rel in ("appos", "flat:name") and c.index in ctx.at), None)
+            mention = ctx.at.get(inner) if inner is not None else None
+        if mention is None and ctx.sentence.tokens[index].lemma in QUANTITIES:
+            # "тысячи демонстрантов", "группа депутатов": the people counted
+            inner = next((c.index for c in ctx.sentence.children(index) if c.rel == "nmod" and c.index in ctx.at), None)
             mention = ctx.at.get(inner) if inner is not None else None
         if mention is None:
             return []
