@@ -78,3 +78,13 @@ def test_coder_the_two_sides_acting_on_a_third_party(engine):
     coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 1)))
     later = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Затем")]
     assert later and later[0][1] == "ISR"
+
+
+def test_coder_a_gerund_is_an_act_of_its_own(engine):
+    found = coded_events(engine, "Сторонники оппозиции перекрыли главную улицу Белграда, требуя отставки правительства Сербии.")
+    assert ("SRBOPP", "SRBGOV") in [(s, t) for s, code, t in found if code.startswith("10")]
+
+
+def test_coder_two_speakers_are_not_speaking_to_each_other(engine):
+    found = coded_events(engine, "Израиль и США отвергают этот план, заявляя, что мир возможен только путём переговоров.")
+    assert ("ISRGOV", "010", "USAGOV") not in found

@@ -517,7 +517,7 @@ class EventCoder:
             (a for a in target_actors if _distinct(a, source_actors[0])), None
         )
         countries = list(dict.fromkeys(a.country for a in source_actors))
-        if target is None and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2):
+        if target is None and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2) and not _is_statement(trigger):
             # "Лавров и Рубио подтвердили готовность к сотрудничеству": with each other
             return [(source_actors[0], next(a for a in source_actors if a.country != source_actors[0].country))]
         pairs = []
@@ -685,6 +685,8 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
     Circumstances are not content: "в ходе визита договорился", "после встречи заявил" keep
     the visit and the meeting as events of their own.
     """
+    if tokens[predicate].feats.get("VerbForm") == "Conv":
+        return None  # "..., требуя отставки": a gerund adds an act of its own, not content
     current = tokens[predicate].head
     previous = predicate
     for _ in range(6):
