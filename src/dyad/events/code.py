@@ -22,6 +22,7 @@ CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
 NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation", "group", "demonym"})
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
+PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
 IMPLICIT_STATE = {"114": "GOV", "173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
@@ -385,6 +386,13 @@ class EventCoder:
                     units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
                     if units:
                         return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
+            # "разогнала акцию протеста": a protest stands for its protesters, of the acting state
+            protest = next((c for _, c in filled if {c.lemma, *(d.lemma for d in sentence.children(c.index))} & PROTESTS), None)
+            if protest is not None and avoid:
+                country = sorted(avoid)[0][:3]
+                actor = Actor(country + "CVL", country, "CVL", None, None, protest.text)
+                mention = Mention(sentence.index, protest.index, protest.index, protest.index, protest.text, protest.start, protest.end, "implicit")
+                return [Unit((actor,), mention, "the protesters")], f"slot: '{protest.text}' -> its protesters ({actor.code})"
         # the parser hung the slot's noun on a neighbour ("принимает в Белом доме коллегу": коллегу
         # under доме); a case no neighbour takes (Acc, Dat, Ins without a preposition) still says whose it is
         for slot in trigger.slots:
