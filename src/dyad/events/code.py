@@ -85,7 +85,8 @@ class EventCoder:
         inside: dict[int, int] = {}  # inner candidate -> the candidate whose event it is the content of
         for number, (_match, predicate, lender, found) in enumerate(candidates):
             outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
-            if outer is not None and not _is_statement(candidates[outer][0].payload) and found:
+            # content only of an outer event that exists ("готов принять встречу": "готов" alone is nothing)
+            if outer is not None and not _is_statement(candidates[outer][0].payload) and found and candidates[outer][3]:
                 inside[number] = outer
         # "пообещал ввести санкции", "намерен нанести удар": an intention to act against somebody is
         # that act, intended (not cooperation); the intent verb gives way to it
