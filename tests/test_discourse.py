@@ -112,3 +112,9 @@ def test_discourse_a_place_with_its_preposition_is_not_part_of_a_name(engine):
     coded, _ = events(engine, "Посол ЕС на Южном Кавказе Питер Семнеби встретился с президентом Грузии.")
     names = [m.actor.name for m in coded.mentions if m.actor is not None and m.actor.name]
     assert "Piter Semnebi" in names
+
+
+def test_discourse_a_first_name_is_not_a_surname_outside_east_asia(engine):
+    coded, _ = events(engine, "Депутат Украины Мустафа Джемилев встретился с премьер-министром Турции.", published=__import__("datetime").date(2010, 5, 5))
+    first = coded.mentions[0]
+    assert first.actor.code == "UKRLEG" and first.actor.name == "Mustafa Dzhemilev"

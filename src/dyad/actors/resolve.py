@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dyad.actors.index import ActorIndex, Agent, NamedActor, Person
+from dyad.actors.index import SURNAME_FIRST, ActorIndex, Agent, NamedActor, Person
 from dyad.actors.translit import deinflect, name_key, transliterate
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
@@ -132,6 +132,9 @@ class MentionFinder:
             candidates: list[Person] = []
             for form in forms:
                 candidates += [p for p in self.index.people_by_surname(form) if p not in candidates]
+            if surname_at == 0 and len(run) > 1:
+                # surname first only where names are written so ("Си Цзиньпин"), not "Мустафа Джемилев"
+                candidates = [p for p in candidates if any(t.country in SURNAME_FIRST for t in p.terms)]
             if candidates:
                 given = (lemmas[0], words[0].lower()) if len(run) > 1 and surname_at != 0 else None
                 return _filter_given(candidates, given, self.lemmatizer)
@@ -240,7 +243,7 @@ class MentionFinder:
                 term = person.term_on(day)
                 if term is None:
                     continue
-                if country and term.country and term.country != country and len(hit.entry) > 1:
+                if country and term.country and term.country != country:  # "депутат Украины Мустафа ..."
                     continue
                 mention.kind = "person"
                 mention.actor = term.actor(text)
