@@ -88,6 +88,14 @@ class EventCoder:
             # content only of an outer event that exists ("готов принять встречу": "готов" alone is nothing)
             if outer is not None and not _is_statement(candidates[outer][0].payload) and found and candidates[outer][3]:
                 inside[number] = outer
+            elif outer is not None and found and not candidates[outer][3] and "intent" in candidates[outer][0].payload.flags:
+                # "Иран согласен на переговоры", "готов принять встречу": the intention is the inner event's
+                for event in found:
+                    if event.code in ("040", "041", "046") and candidates[outer][0].payload.code.startswith("03"):
+                        self._recode(event, "036", f"agrees or is ready to meet ('{tokens[candidates[outer][1]].text}')")
+                    elif event.modality == "asserted":
+                        event.modality = "intended"
+                        event.trace.append(f"modality: intended (under '{tokens[candidates[outer][1]].text}')")
         # "пообещал ввести санкции", "намерен нанести удар": an intention to act against somebody is
         # that act, intended (not cooperation); the intent verb gives way to it
         hostile = {
@@ -654,9 +662,10 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
     for _ in range(4):
         if current < 0:
             return None
-        if tokens[current].pos in ("VERB", "AUX"):
-            return current
-        current = tokens[current].head
+        token = tokens[current]
+        if token.pos in ("VERB", "AUX") or token.pos == "ADJ" and token.feats.get("Variant") == "Short":
+            return current  # a short adjective is a predicate too ("Иран согласен на переговоры")
+        current = token.head
     return None
 
 
