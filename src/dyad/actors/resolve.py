@@ -175,8 +175,12 @@ class MentionFinder:
                 continue
             other = owner.get(token.head)
             between = tokens[min(top, token.head) + 1 : max(top, token.head)]
-            if any(t.pos in ("VERB", "AUX") or t.text in (",", ";", ":", "—", "(", ")") for t in between):
-                continue  # a noun phrase never spans a verb or a comma ("Украины, сообщило Министерство ...")
+            if any(t.pos in ("VERB", "AUX") for t in between) or (
+                token.rel != "appos" and any(t.text in (",", ";", ":", "—", "(", ")") for t in between)
+            ):
+                # a noun phrase never spans a verb, nor a comma but for an apposition
+                # ("Украины, сообщило Министерство ..." apart; "Борис Стомахин, редактор газеты" together)
+                continue
             if other is not None and hits[other].kind == "agent" and hits[other].entry.rank == "means" and token.rel != "amod":
                 continue  # equipment takes only an adjective of its owner ("украинские беспилотники")
             if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
