@@ -88,3 +88,8 @@ def test_coder_a_gerund_is_an_act_of_its_own(engine):
 def test_coder_two_speakers_are_not_speaking_to_each_other(engine):
     found = coded_events(engine, "Израиль и США отвергают этот план, заявляя, что мир возможен только путём переговоров.")
     assert ("ISRGOV", "010", "USAGOV") not in found
+
+
+def test_coder_an_accusation_of_strikes_is_one_event(engine):
+    found = coded_events(engine, "Президент Франции обвинил Израиль в намеренных ударах по Ливану.")
+    assert found == [("FRAGOV", "112", "ISRGOV")]

@@ -79,6 +79,9 @@ class EventCoder:
         blocked = {i for m in ctx.mentions if m.kind in NAMED_KINDS for i in m.tokens}
         candidates = []
         for match in self.triggers.find(lemmas, max_gap=3, blocked=blocked):
+            first = tokens[match.positions[0]]
+            if len(match.positions) == 1 and first.pos == "ADJ" and first.rel == "amod":
+                continue  # "намеренных ударах": an attributive adjective states nothing ("намерен" does)
             events, predicate, lender = self._events_for(ctx, match, dropped)
             candidates.append((match, predicate, lender, events))
         owners = {i: n for n, (match, *_rest) in enumerate(candidates) for i in match.positions}
@@ -711,9 +714,7 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
         if current < 0:
             return None
         # the occasion of the trigger right above it ("обсудили в разговоре"); taking part in a summit is not one
-        occasion = (
-            previous == predicate and current in owners and tokens[current].lemma not in ("участие", "участвовать", "принять")
-        )
+        occasion = previous == predicate and current in owners and tokens[current].lemma not in NOT_OCCASIONS
         if _circumstance(tokens, previous, occasion=occasion):
             return None
         previous = current
@@ -724,6 +725,10 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
     return None
 
 
+# verbs whose в + locative is what they are about: "обвинил в ударах", "участие в саммите"
+NOT_OCCASIONS = frozenset(
+    "участие участвовать принять обвинить обвинять подозревать заподозрить упрекнуть упрекать уличить".split()
+)
 CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог", "поле", "преддверие", "канун", "период"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"после", "накануне", "перед", "до", "вслед"})
 
