@@ -91,6 +91,11 @@ class Actor:
     role: str | None = None
     text: str = ""
 
+    @classmethod
+    def of(cls, country: str, sector: str, text: str = "", role: str | None = None, name: str | None = None) -> Actor:
+        """A country's sector as an actor: ("RUS", "MIL") -> RUSMIL."""
+        return cls(country + sector, country, sector, name, role, text)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,

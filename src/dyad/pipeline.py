@@ -232,7 +232,7 @@ def _own_of_subject(sentence: Sentence, mention, mentions: list) -> bool:
             if owner is None or not owner.actor.country:
                 return False
             country = owner.actor.country
-            mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+            mention.actor = Actor.of(country, agent.sector, mention.text, agent.role or None)
             mention.source_line = f"'свой': of the subject '{owner.text}' ({country})"
             return True
         current = tokens[current].head

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dyad.actors.index import ActorIndex
 from dyad.model import Actor, Mention
@@ -26,7 +27,7 @@ class Discourse:
         if actor is None:
             return
         if mention.person and not actor.name:
-            actor = mention.actor = Actor(actor.code, actor.country, actor.sector, mention.person, actor.role, actor.text)
+            actor = mention.actor = replace(actor, name=mention.person)
         self.actors.append(actor)
         if mention.plural and mention.kind not in ("coref",) and mention.pair is None:
             self.plurals.append((mention.sentence, actor))
@@ -48,7 +49,7 @@ class Discourse:
         if cue == "counterpart":
             return self._counterpart(mention, country, day)
         if cue == "side" and country:
-            mention.actor = Actor(country + "GOV", country, "GOV", None, None, mention.text)
+            mention.actor = Actor.of(country, "GOV", mention.text)
             return f"side of {country}"
         if cue == "group" and self.plurals and self.plurals[-1][0] >= mention.sentence - 1:
             # "они" right after "российские специалисты": that group, not the last pair
@@ -92,7 +93,7 @@ class Discourse:
                 return None
             if agent is not None and agent.sector and person.country:
                 # "его правительство": the body of that person's country
-                mention.actor = Actor(person.country + agent.sector, person.country, agent.sector, None, agent.role or None, mention.text)
+                mention.actor = Actor.of(person.country, agent.sector, mention.text, agent.role or None)
                 return f"'{mention.text}' of {person.name}'s country: {person.country}"
             mention.actor = _retext(person, mention.text)
             return f"pronoun -> {person.name}"
@@ -126,7 +127,7 @@ class Discourse:
             country, why = nearest.actor.country, f"named nearest in the sentence ('{nearest.text}')"
         else:
             return None
-        mention.actor = Actor(country + agent.sector, country, agent.sector, None, agent.role or None, mention.text)
+        mention.actor = Actor.of(country, agent.sector, mention.text, agent.role or None)
         return f"'{mention.text}' of the country {why}: {country}"
 
     def background(self, countries) -> None:
@@ -164,7 +165,7 @@ class Discourse:
             mention.actor = term.actor(mention.text)
             return f"counterpart of {antecedent.name or antecedent.code} in {country}: {term.name} ({term.where})"
         sector = antecedent.sector if antecedent and antecedent.sector else "GOV"
-        mention.actor = Actor(country + sector, country, sector, None, role, mention.text)
+        mention.actor = Actor.of(country, sector, mention.text, role)
         return f"counterpart in {country}"
 
     def _recent_pair(self) -> tuple[Actor, Actor] | None:
@@ -178,4 +179,4 @@ class Discourse:
 
 
 def _retext(actor: Actor, text: str) -> Actor:
-    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.role, text)
+    return replace(actor, text=text)

@@ -311,7 +311,7 @@ class MentionFinder:
             if term is not None:
                 mention.actor = term.actor(text)
             else:
-                mention.actor = Actor(base_country + agent.sector, base_country, agent.sector, None, role, text)
+                mention.actor = Actor.of(base_country, agent.sector, text, role)
             return mention
         if seat:
             mention.kind = seat.kind
@@ -326,7 +326,7 @@ class MentionFinder:
             noun = nouns[0]
             sector = "CVL" if noun.kind == "demonym" else "GOV"
             mention.kind = noun.kind
-            mention.actor = Actor(noun.code[:3] + sector, noun.code[:3], sector, None, None, text)
+            mention.actor = Actor.of(noun.code[:3], sector, text)
             return mention
         mention.kind = "none"
         return mention

@@ -187,7 +187,7 @@ class EventCoder:
             own = targets[0].actors[0].country
             implicit = sources[0].actors[0]
             if own and own != implicit.country:
-                actor = Actor(own + implicit.sector, own, implicit.sector, None, None, "")
+                actor = Actor.of(own, implicit.sector)
                 sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
                 how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
         code = trigger.code
@@ -318,7 +318,7 @@ class EventCoder:
         country = place.actor.country if place else ctx.about
         if country is None:
             return None
-        actor = Actor(country + sector, country, sector, None, None, place.text if place else "")
+        actor = Actor.of(country, sector, place.text if place else "")
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
@@ -402,7 +402,7 @@ class EventCoder:
             protest = next((c for _, c in filled if {c.lemma, *(d.lemma for d in sentence.children(c.index))} & PROTESTS), None)
             if protest is not None and avoid:
                 country = sorted(avoid)[0][:3]
-                actor = Actor(country + "CVL", country, "CVL", None, None, protest.text)
+                actor = Actor.of(country, "CVL", protest.text)
                 mention = Mention(sentence.index, protest.index, protest.index, protest.index, protest.text, protest.start, protest.end, "implicit")
                 return [Unit((actor,), mention, "the protesters")], f"slot: '{protest.text}' -> its protesters ({actor.code})"
         # the parser hung the slot's noun on a neighbour ("принимает в Белом доме коллегу": коллегу
@@ -676,7 +676,7 @@ def _in_country_of(actor: Actor, unit: Unit, source: Actor) -> Actor:
     """'Журналист был задержан полицией Белоруссии': a target named by its sector alone is of the source's country."""
     cue = unit.mention.cue
     if cue and cue[0] == "member" and source.country and actor.sector:
-        return Actor(source.country + actor.sector, source.country, actor.sector, actor.name, actor.role, actor.text)
+        return Actor.of(source.country, actor.sector, actor.text, actor.role, actor.name)
     return actor
 
 
