@@ -79,6 +79,10 @@ class Sentence:
                 self._children.setdefault(token.head, []).append(token)
         return self._children.get(head, [])
 
+    def prepositions(self, index: int) -> list[str]:
+        """Lemmas of the prepositions governing a word ("в", "по", "против")."""
+        return [c.lemma for c in self.children(index) if c.rel == "case"]
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -183,11 +183,11 @@ class MentionFinder:
                 continue
             if other is not None and hits[other].kind == "agent" and hits[other].entry.rank == "means" and token.rel != "amod":
                 continue  # equipment takes only an adjective of its owner ("украинские беспилотники")
-            if token.rel == "nmod" and (_has_preposition(tokens, top) or token.feats.get("Case", "Gen") != "Gen"):
+            if token.rel == "nmod" and (sentence.prepositions(top) or token.feats.get("Case", "Gen") != "Gen"):
                 # only a genitive modifier belongs to the head's phrase ("министр ... России"),
                 # and "от" after a delegate ("наблюдатели от ОБСЕ", "представитель от Украины")
                 delegate = other is not None and hits[other].kind == "agent" and not hits[other].entry.sector
-                if not (delegate and _preposition(tokens, top) == "от"):
+                if not (delegate and sentence.prepositions(top)[:1] == ["от"]):
                     continue
             if other is not None and other != number:
                 parent[find(number)] = find(other)
@@ -223,7 +223,7 @@ class MentionFinder:
         )  # fmt: skip
         head = tokens[group.anchor]
         mention.gender = head.feats.get("Gender", "")
-        preposition = _preposition(tokens, group.anchor)
+        preposition = next(iter(sentence.prepositions(group.anchor)), None)
         if head.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
             mention.place = preposition
         elif head.feats.get("Case") == "Acc" and preposition in ("в", "на"):
@@ -393,14 +393,6 @@ def _top_token(tokens: list[Token], hit: Hit) -> int:
         if tokens[i].head not in inside:
             return i
     return hit.first
-
-
-def _has_preposition(tokens: list[Token], index: int) -> bool:
-    return any(t.head == index and t.rel == "case" for t in tokens)
-
-
-def _preposition(tokens: list[Token], index: int) -> str | None:
-    return next((t.lemma for t in tokens if t.head == index and t.rel == "case"), None)
 
 
 def _country_of(named: list[NamedActor]) -> str | None:

@@ -169,7 +169,7 @@ class EventCoder:
         predicate = _top(tokens, match.positions)
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
-        if "без" in _preposition(sentence, predicate):
+        if "без" in sentence.prepositions(predicate):
             # "арестованы без обвинений", "без переговоров": what did not happen
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): under 'без', it did not happen")
             return [], predicate, None
@@ -273,7 +273,7 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "agent of the noun")
                 if units:
                     return units, f"instrumental agent '{agent.text}' of the noun", None
-            owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not _preposition(sentence, c.index)]
+            owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not sentence.prepositions(c.index)]
             owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
             owners = [c for c in owners if c.index not in own]  # "вывод войск": the trigger's own word is nobody
             units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
@@ -360,7 +360,7 @@ class EventCoder:
                 mention = ctx.at.get(index)
                 if mention is None or index != mention.head or not (mention.actor or mention.pair):
                     continue
-                if _preposition(sentence, index) or not self.nominative(token.text, number):
+                if sentence.prepositions(index) or not self.nominative(token.text, number):
                     continue
                 units = self._units_at(ctx, index, "subject by agreement")
                 if units:
@@ -415,7 +415,7 @@ class EventCoder:
                 if (
                     token.feats.get("Case") == slot.case
                     and token.rel == "nmod"
-                    and not _preposition(sentence, token.index)
+                    and not sentence.prepositions(token.index)
                     and _nearest_verb(sentence.tokens, token.index) in heads
                 ):
                     units = [u for u in self._units_at(ctx, token.index, f"slot {slot}") if u.actors[0].code not in avoid]
@@ -592,20 +592,16 @@ def _instrumental(sentence: Sentence, index: int) -> Token | None:
     """The doer in the instrumental without a preposition ("задержан полицией", "обстрел ... войсками")."""
     return next(
         (c for c in sentence.children(index)
-         if c.rel in ("obl", "obl:agent", "nmod") and c.feats.get("Case") == "Ins" and not _preposition(sentence, c.index)),
+         if c.rel in ("obl", "obl:agent", "nmod") and c.feats.get("Case") == "Ins" and not sentence.prepositions(c.index)),
         None,
     )  # fmt: skip
-
-
-def _preposition(sentence: Sentence, index: int) -> list[str]:
-    return [c.lemma for c in sentence.children(index) if c.rel == "case"]
 
 
 def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
     if child.rel in ("punct", "cc", "case", "advmod", "nsubj", "nsubj:pass"):
         return False
     case = child.feats.get("Case")
-    preps = _preposition(sentence, child.index)
+    preps = sentence.prepositions(child.index)
     if slot.preposition:
         if not preps or preps[0] != slot.preposition[0]:
             return False
