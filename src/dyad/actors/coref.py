@@ -18,8 +18,10 @@ class Discourse:
         self.last_pair: tuple[Actor, Actor] | None = None
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
         self.speaker: Actor | None = None  # who the text last quoted
-        self.plurals: list[tuple[int, Actor]] = []
-        self.mentioned: list[str] = []  # countries named in unparsed sentences  # (sentence, actor) of plural mentions: "американские военные"
+        self.plurals: list[tuple[int, Actor]] = []  # (sentence, actor) of plural mentions: "американские военные"
+        # how often each country was named, and where last (index in ``actors``; -1: only in unparsed sentences)
+        self.counts: dict[str, int] = {}
+        self.last_named: dict[str, int] = {}
 
     def remember(self, mention: Mention) -> None:
         """Keep a resolved mention's actor; a person known only by a description gets their name."""
@@ -29,6 +31,9 @@ class Discourse:
         if mention.person and not actor.name:
             actor = mention.actor = replace(actor, name=mention.person)
         self.actors.append(actor)
+        if actor.country:
+            self.counts[actor.country] = self.counts.get(actor.country, 0) + 1
+            self.last_named[actor.country] = len(self.actors) - 1
         if mention.plural and mention.kind not in ("coref",) and mention.pair is None:
             self.plurals.append((mention.sentence, actor))
         for form in mention.names:
@@ -134,20 +139,14 @@ class Discourse:
         """Countries named in sentences that were not parsed: they count for what the text is about."""
         for country in countries:
             if country:
-                self.mentioned.append(country)
+                self.counts[country] = self.counts.get(country, 0) + 1
+                self.last_named.setdefault(country, -1)
 
     def about(self) -> str | None:
         """The country the text has named most so far; among equals the latest."""
-        counts: dict[str, int] = {}
-        order: dict[str, int] = {}
-        for country in self.mentioned:
-            counts[country] = counts.get(country, 0) + 1
-            order.setdefault(country, -1)
-        for i, actor in enumerate(self.actors):
-            if actor.country:
-                counts[actor.country] = counts.get(actor.country, 0) + 1
-                order[actor.country] = i
-        return max(counts, key=lambda c: (counts[c], order[c])) if counts else None
+        if not self.counts:
+            return None
+        return max(self.counts, key=lambda c: (self.counts[c], self.last_named[c]))
 
     def _counterpart(self, mention: Mention, country: str | None, day: dt.date | None) -> str | None:
         antecedent = next((a for a in reversed(self.actors) if a.country and a.country != country), None)
