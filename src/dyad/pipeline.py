@@ -108,12 +108,9 @@ class Engine:
         for token in sentence.tokens:
             if inside[token.index] or token.lemma not in self.coder.speech_verbs:
                 continue
-            for child in sentence.children(token.index):
-                if child.rel != "nsubj":
-                    continue
-                mention = next((m for m in mentions if child.index in m.tokens and m.actor is not None), None)
-                if mention is not None:
-                    return mention.actor
+            owner = _subject_mention(sentence, token.index, mentions)
+            if owner is not None:
+                return owner.actor
         return None
 
     def _is_candidate(self, sentence: Sentence) -> bool:
@@ -227,8 +224,7 @@ def _own_of_subject(sentence: Sentence, mention, mentions: list) -> bool:
         if current < 0:
             return False
         if tokens[current].pos == "VERB":
-            subject = next((t for t in tokens if t.head == current and t.rel == "nsubj"), None)
-            owner = next((m for m in mentions if subject is not None and subject.index in m.tokens and m.actor), None)
+            owner = _subject_mention(sentence, current, mentions)
             if owner is None or not owner.actor.country:
                 return False
             country = owner.actor.country
@@ -237,6 +233,14 @@ def _own_of_subject(sentence: Sentence, mention, mentions: list) -> bool:
             return True
         current = tokens[current].head
     return False
+
+
+def _subject_mention(sentence: Sentence, verb: int, mentions: list):
+    """The resolved mention that is the subject of a verb, if any."""
+    for child in sentence.children(verb):
+        if child.rel == "nsubj":
+            return next((m for m in mentions if child.index in m.tokens and m.actor is not None), None)
+    return None
 
 
 def _label_end(sentence: Sentence, last: int) -> bool:
