@@ -152,7 +152,7 @@ class Engine:
             quoted, was_quoted = quoted_after, quoted
             if not sentence.parsed:
                 # not worth parsing, but the countries it names still say what the text is about
-                discourse.background(h.entry.country for h in self.finder.hits(sentence) if h.kind == "named")
+                discourse.background(self.finder.countries_named(sentence))
                 if document.published is None:
                     anchor = _latest_full_date(find_dates(sentence.text, None, sentence.start), anchor)
                 continue

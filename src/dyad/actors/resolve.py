@@ -79,6 +79,11 @@ class MentionFinder:
         found.sort(key=lambda h: h.first)
         return found
 
+    def countries_named(self, sentence: Sentence) -> list[str]:
+        """Countries a sentence names, from the dictionary alone (for a sentence that was not parsed)."""
+        plain = [self.lemmatizer.plain(t.text) for t in sentence.tokens]
+        return [m.payload.country for m in self.index.named.find(plain) if m.payload.country]
+
     def _person_hits(self, sentence: Sentence, taken: set[int]) -> list[Hit]:
         runs: list[list[Token]] = [[]]
         for token in sentence.tokens:
