@@ -93,3 +93,9 @@ def test_coder_two_speakers_are_not_speaking_to_each_other(engine):
 def test_coder_an_accusation_of_strikes_is_one_event(engine):
     found = coded_events(engine, "Президент Франции обвинил Израиль в намеренных ударах по Ливану.")
     assert found == [("FRAGOV", "112", "ISRGOV")]
+
+
+def test_coder_the_meeting_discussed_is_content_even_when_the_discussion_has_no_target(engine):
+    # "обсудил итоги встречи" names no partner; the call is the event, the meeting only its subject
+    found = coded_events(engine, "Глава МИД Франции обсудил итоги берлинской встречи в телефонном разговоре с Ван И.")
+    assert [(s, c, t) for s, c, t in found if c.startswith("04")] == [("FRAGOV", "041", "CHNGOV")]

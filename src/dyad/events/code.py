@@ -88,10 +88,12 @@ class EventCoder:
         inside: dict[int, int] = {}  # inner candidate -> the candidate whose event it is the content of
         for number, (_match, predicate, lender, found) in enumerate(candidates):
             outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
-            # content only of an outer event that exists ("готов принять встречу": "готов" alone is nothing)
-            if outer is not None and not _is_statement(candidates[outer][0].payload) and found and candidates[outer][3]:
+            if outer is None or _is_statement(candidates[outer][0].payload) or not found:
+                continue
+            lone_intent = not candidates[outer][3] and "intent" in candidates[outer][0].payload.flags
+            if not lone_intent:
                 inside[number] = outer
-            elif outer is not None and found and not candidates[outer][3] and "intent" in candidates[outer][0].payload.flags:
+            else:
                 # "Иран согласен на переговоры", "готов принять встречу": the intention is the inner event's
                 for event in found:
                     if event.code in ("040", "041", "046") and candidates[outer][0].payload.code.startswith("03"):
