@@ -1,5 +1,7 @@
 """What one sentence leaves for the next: dates stated before, people described before, the country a text is about."""
 
+import pytest
+
 from dyad.model import Document
 
 
@@ -28,9 +30,38 @@ def test_discourse_person_described_once_is_known_by_surname(engine):
     assert later and later[0].actor.code == "GEOOPP"
 
 
-def test_discourse_unknown_name_without_description_stays_unknown(engine):
-    _, found = events(engine, "Гварамиянц раскритиковал правительство Армении.")
-    assert found == []
+def test_discourse_undescribed_person_is_of_the_country_the_text_is_about(engine):
+    text = (
+        "В Ереване парламент Армении утвердил новый бюджет.\n"
+        "Ашот Гварамиянц раскритиковал правительство Армении."
+    )
+    coded, found = events(engine, text)
+    assert [(s, c, t) for s, c, t, _ in found if c == "111"] == [("ARM", "111", "ARMGOV")]
+    person = next(m for m in coded.mentions if m.text == "Ашот Гварамиянц").actor
+    assert person.sector is None and person.name == "Ashot Gvaramiyants"
+
+
+def test_discourse_slavic_name_in_news_about_another_country_is_russian(engine):
+    text = (
+        "Полиция Таиланда усилила охрану аэропортов.\n"
+        "Бизнесмен Дмитрий Карпухин был арестован в Бангкоке."
+    )
+    _, found = events(engine, text)
+    assert [(s, c, t) for s, c, t, _ in found] == [("THACOP", "173", "RUSBUS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a foreign name in news on Russia: a foreigner of no known country
+        "Госдума России приняла закон о бюджете.\nМэри Окконелли раскритиковала правительство России.",
+        # a lone given name is not enough to place anybody
+        "Власти Армении продлили чрезвычайное положение.\nАшот раскритиковал правительство Армении.",
+    ],
+)
+def test_discourse_person_who_cannot_be_placed_stays_unknown(engine, text):
+    _, found = events(engine, text)
+    assert [f for f in found if f[1] == "111"] == []
 
 
 def test_discourse_body_without_country_is_of_the_place_named(engine):
@@ -118,3 +149,21 @@ def test_discourse_a_first_name_is_not_a_surname_outside_east_asia(engine):
     coded, _ = events(engine, "Депутат Украины Мустафа Джемилев встретился с премьер-министром Турции.", published=__import__("datetime").date(2010, 5, 5))
     first = coded.mentions[0]
     assert first.actor.code == "UKRLEG" and first.actor.name == "Mustafa Dzhemilev"
+
+
+def test_discourse_name_after_its_preposition_is_one_mention(engine):
+    coded, _ = events(engine, "Эрдоган провёл телефонный разговор с Владимиром Путиным.", published=__import__("datetime").date(2025, 6, 1))
+    assert [m.text for m in coded.mentions if m.actor and m.actor.name == "Vladimir Putin"] == ["Владимиром Путиным"]
+
+
+def test_discourse_three_word_name_must_agree_as_a_whole(engine):
+    coded, _ = events(engine, "Ли Со Ён помогли выбраться из капсулы. Ли Нак Ён встретился с Си Цзиньпином.", published=__import__("datetime").date(2019, 6, 1))
+    names = {m.text: (m.actor.name if m.actor else None) for m in coded.mentions}
+    assert names.get("Ли Со Ён") != "Lee Nak-yon"
+    assert names.get("Ли Нак Ён") == "Lee Nak-yon"
+
+
+def test_discourse_two_named_people_are_never_one_mention(engine):
+    text = "Глава ОАО «Газпром» Алексей Миллер и министр энергетики Белоруссии Александр Озерец встретились в Минске."
+    coded, found = events(engine, text)
+    assert [(s[:6], c, t[:3]) for s, c, t, _ in found] == [("RUSBUS", "040", "BLR")]

@@ -131,6 +131,8 @@ class Mention:
     tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
     names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
     person: str = ""  # that person's name, romanised ("Andrey Sannikov")
+    surname: bool = False  # that name holds a surname (not a lone given name such as "Виктор")
+    slavic: bool = False  # a Russian, Ukrainian or Belarusian name ("Андрей Санников", "Бут" is not)
     gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
     place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to)
 

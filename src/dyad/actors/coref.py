@@ -8,6 +8,8 @@ from dataclasses import replace
 from dyad.actors.index import ActorIndex
 from dyad.model import Actor, Mention
 
+SLAVIC_COUNTRIES = ("RUS", "UKR", "BLR")  # where a Russian, Ukrainian or Belarusian name is at home
+
 
 class Discourse:
     """What a document has said so far: the actors in order, and the last pair that interacted."""
@@ -31,7 +33,7 @@ class Discourse:
         if mention.person and not actor.name:
             actor = mention.actor = replace(actor, name=mention.person)
         self.actors.append(actor)
-        if actor.country:
+        if actor.country and not (mention.cue and mention.cue[0] == "name"):  # an unknown person's guessed country is not evidence
             self.counts[actor.country] = self.counts.get(actor.country, 0) + 1
             self.last_named[actor.country] = len(self.actors) - 1
         if mention.plural and mention.kind not in ("coref",) and mention.pair is None:
@@ -78,7 +80,9 @@ class Discourse:
         if cue == "name":
             known = next((self.names[f] for f in sorted(mention.names) if f in self.names), None)
             if known is None:
-                return None
+                # nobody the dictionaries know and nothing describes: a person of the country the
+                # text is about, sector unknown ("Андрей Санников был приговорён" in news on Belarus)
+                return self._unknown_person(mention, nearby)
             mention.actor = _retext(known, mention.text)
             return f"'{mention.text}' as described before: {known.code}"
         if cue == "person":
@@ -114,6 +118,35 @@ class Discourse:
             return self._of_country_about(mention, agent, nearby)  # "лидер оппозиции", "председатель КГБ"
         return None
 
+    def _unknown_person(self, mention: Mention, nearby: list[Mention]) -> str | None:
+        """A person no dictionary knows and nothing describes: of the country the text is about (else the
+        one the sentence names nearest), sector unknown; a Slavic name in a text about another country
+        is taken for one of the Slavic-speaking country the text names most (else Russia), a foreign
+        name in a text about such a country stays unknown."""
+        if not mention.surname:
+            return None  # a lone given name ("Виктор", "Алла") is not enough to place anybody
+        about = self.about()
+        if about is None:
+            local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]
+            if not local:
+                return None
+            about = min(local, key=lambda m: abs(m.head - mention.head)).actor.country
+        if mention.slavic and about not in SLAVIC_COUNTRIES:
+            country, why = self._slavic_home()
+        elif not mention.slavic and about in SLAVIC_COUNTRIES:
+            return None  # "Пегги Уитсон" in news on Russia: a foreigner of no known country
+        else:
+            country, why = about, "of the country the text is about"
+        mention.actor = Actor(country, country, None, mention.person or None, None, mention.text)
+        return f"'{mention.text}': a person no dictionary knows or description places; {why} ({country})"
+
+    def _slavic_home(self) -> tuple[str, str]:
+        """Where a Russian, Ukrainian or Belarusian name belongs when the text is about another country."""
+        named = [c for c in SLAVIC_COUNTRIES if self.counts.get(c)]
+        if named:
+            return max(named, key=lambda c: self.counts[c]), "a Slavic name, of the Slavic-speaking country the text names"
+        return "RUS", "a Slavic name"
+
     def _of_country_about(self, mention: Mention, agent, nearby: list[Mention]) -> str | None:
         """A sector without a country ("власти", "полиция", "лидер оппозиции") belongs to the place the
         sentence names, else to the country the text has named most, else to the one named nearest."""
@@ -132,6 +165,10 @@ class Discourse:
             country, why = nearest.actor.country, f"named nearest in the sentence ('{nearest.text}')"
         else:
             return None
+        if mention.slavic and mention.surname and country not in SLAVIC_COUNTRIES:
+            # "бизнесмен Дмитрий Карпухин" in news on Thailand: the name says where the person is from
+            country, why = self._slavic_home()
+            why = f"of {why}"
         mention.actor = Actor.of(country, agent.sector, mention.text, agent.role or None)
         return f"'{mention.text}' of the country {why}: {country}"
 

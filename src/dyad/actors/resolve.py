@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dyad import data
 from dyad.actors.index import SURNAME_FIRST, ActorIndex, Agent, NamedActor, Person
-from dyad.actors.translit import deinflect, name_key, transliterate
+from dyad.actors.translit import deinflect, is_cyrillic, name_key, transliterate
+from dyad.dicts.tsv import read_table
+from dyad.errors import DataFileError
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.model import Actor, Mention, Sentence, Token
 from dyad.phrases import PhraseIndex
@@ -53,6 +56,7 @@ class MentionFinder:
         self.index = index
         self.cues = cues
         self.lemmatizer = lemmatizer
+        self.slavic_given, self.slavic_endings = _load_slavic_names()
 
     # ------------------------------------------------------------------ hits
     def hits(self, sentence: Sentence) -> list[Hit]:
@@ -99,9 +103,12 @@ class MentionFinder:
                 runs.append([])
             else:
                 runs[-1].append(token)
-                # a word with its own preposition ends a name ("с Сергеем Лавровым"); what follows is
-                # somebody else ("на Южном Кавказе Питер Семнеби")
-                if any(c.rel == "case" for c in sentence.children(token.index)):
+                # a word with its own preposition ends a name unless the next word belongs to it
+                # ("с Сергеем Лавровым"); what follows is somebody else ("на Южном Кавказе Питер Семнеби")
+                children = sentence.children(token.index)
+                if any(c.rel == "case" for c in children) and not any(
+                    c.index == token.index + 1 and c.rel.startswith("flat") for c in children
+                ):
                     runs.append([])
         hits = []
         for run in filter(None, runs):
@@ -114,8 +121,32 @@ class MentionFinder:
                 romanised = " ".join(
                     transliterate(t.text if t.feats.get("Case") == "Nom" else self.lemmatizer.plain(t.text)).title() for t in run
                 )
-                hits.append(Hit("name", indices[0], indices[-1], indices, (self._surname_forms(run[-1]), romanised)))
+                surname = len(run) > 1 or bool({"Surn"} & self.lemmatizer.tags(run[0].text))
+                entry = (self._surname_forms(run[-1]), romanised, surname, self._slavic(run))
+                hits.append(Hit("name", indices[0], indices[-1], indices, entry))
         return hits
+
+    def _whole_name_agrees(self, run: list[Token], name: str | None) -> bool:
+        """A name of three words or more (patronymics aside) agrees with the dictionary's spelling word
+        by word, the last in any case ("Ли Со Ён" is not "Ли Нак Ён"; "Ли Нак Ёном" is). A Russian
+        spelling is compared letter by letter, an English one by its sound key."""
+        words = [t for t in run if "Patr" not in self.lemmatizer.tags(t.text)]
+        if len(words) < 3 or not name:
+            return True
+        russian = is_cyrillic(name.lower())
+        key = (lambda w: w.lower().replace("ё", "е")) if russian else name_key
+        theirs = [key(w) for w in name.replace("-", " ").split()]
+        if len(theirs) != len(words) or theirs[:-1] != [key(t.text) for t in words[:-1]]:
+            return False
+        last = words[-1].text
+        return theirs[-1] in {key(f) for f in (last.lower(), self.lemmatizer.plain(last), *deinflect(last))}
+
+    def _slavic(self, run: list[Token]) -> bool:
+        """Is this a Russian, Ukrainian or Belarusian name (a Slavic given name, or a surname ending so)?"""
+        if len(run) > 1 and self.lemmatizer.plain(run[0].text) in self.slavic_given:
+            return True
+        surname = self.lemmatizer.plain(run[-1].text)
+        return any(surname.endswith(e) and len(surname) > len(e) + 2 for e in self.slavic_endings)
 
     def _personal(self, run: list[Token]) -> bool:
         """A run the morphology reads as a person's name (given name, surname or patronymic)."""
@@ -140,6 +171,7 @@ class MentionFinder:
             if surname_at == 0 and len(run) > 1:
                 # surname first only where names are written so ("Си Цзиньпин"), not "Мустафа Джемилев"
                 candidates = [p for p in candidates if any(t.country in SURNAME_FIRST for t in p.terms)]
+            candidates = [p for p in candidates if self._whole_name_agrees(run, p.name_ru)]
             if candidates:
                 given = (lemmas[0], words[0].lower()) if len(run) > 1 and surname_at != 0 else None
                 return _filter_given(candidates, given, self.lemmatizer)
@@ -155,6 +187,7 @@ class MentionFinder:
         matched = [
             p for p in matched
             if (any(t.role for t in p.terms) or len(run) <= 3) and _same_name(p.name, given, surname)
+            and self._whole_name_agrees(run, p.name)
         ]  # fmt: skip
         return matched[:3]
 
@@ -172,6 +205,7 @@ class MentionFinder:
                 x = parent[x]
             return x
 
+        named_people = [hit.kind in ("person", "name") for hit in hits]  # per root: holds a named person
         tokens = sentence.tokens
         for number, hit in enumerate(hits):
             top = _top_token(tokens, hit)
@@ -179,6 +213,21 @@ class MentionFinder:
             if token.rel not in NP_RELS or token.head < 0:
                 continue
             other = owner.get(token.head)
+            if other is None:
+                # a word no dictionary knows stands between ("глава ОАО «Газпром»", "Матиас Йорш,
+                # докладчик ПАСЕ"): the phrase still belongs to the actor that word describes
+                middle = tokens[token.head]
+                if (
+                    middle.pos in ("NOUN", "PROPN") and middle.rel in ("nmod", "appos") and middle.head >= 0
+                    and not sentence.prepositions(middle.index) and not sentence.prepositions(top)
+                    and middle.feats.get("Case") in ("Gen", "Nom", None)
+                ):  # fmt: skip
+                    other = owner.get(middle.head)
+                    if other is not None and middle.rel == "appos" and hits[other].kind not in ("person", "name"):
+                        other = None  # only a name takes a description by apposition
+                    if other is not None:
+                        token = middle
+                        top = middle.index
             between = tokens[min(top, token.head) + 1 : max(top, token.head)]
             if any(t.pos in ("VERB", "AUX") for t in between) or (
                 token.rel != "appos" and any(t.text in (",", ";", ":", "—", "(", ")") for t in between)
@@ -194,7 +243,10 @@ class MentionFinder:
                 delegate = other is not None and hits[other].kind == "agent" and not hits[other].entry.sector
                 if not (delegate and sentence.prepositions(top)[:1] == ["от"]):
                     continue
-            if other is not None and other != number:
+            if other is not None and find(other) != find(number):
+                if named_people[find(number)] and named_people[find(other)]:
+                    continue  # two named people are two mentions ("глава X Миллер и министр Y Озерец")
+                named_people[find(other)] |= named_people[find(number)]
                 parent[find(number)] = find(other)
         grouped: dict[int, list[Hit]] = {}
         for number, hit in enumerate(hits):
@@ -239,7 +291,7 @@ class MentionFinder:
         cues = [h.entry for h in group.hits if h.kind == "cue"]
         names = [h for h in group.hits if h.kind == "name"]
         if names:
-            mention.names, mention.person = names[-1].entry
+            mention.names, mention.person, mention.surname, mention.slavic = names[-1].entry
             if len(names) == len(group.hits):
                 mention.kind = "coref"  # a bare unknown name: somebody the text has described before
                 mention.cue = ("name", None, None)
@@ -335,6 +387,15 @@ class MentionFinder:
             return mention
         mention.kind = "none"
         return mention
+
+
+def _load_slavic_names() -> tuple[frozenset[str], tuple[str, ...]]:
+    given, endings = set(), []
+    for row in read_table(data.RU_SLAVIC_NAMES, required=("form", "kind")):
+        if row["kind"] not in ("given", "ending"):
+            raise DataFileError(f"kind '{row['kind']}' is not given or ending", where=row.where)
+        (given.add(row["form"]) if row["kind"] == "given" else endings.append(row["form"]))
+    return frozenset(given), tuple(endings)
 
 
 def _head_of(agents: list[Agent]) -> Agent | None:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dyad.actors.coref import SLAVIC_COUNTRIES
 from dyad.events.attribution import attribution_of
 from dyad.events.lexicon import Slot, Trigger
 from dyad.events.modality import modality_of
@@ -673,7 +674,8 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
 def _in_country_of(actor: Actor, unit: Unit, source: Actor) -> Actor:
     """'Журналист был задержан полицией Белоруссии': a target named by its sector alone is of the source's country."""
     cue = unit.mention.cue
-    if cue and cue[0] == "member" and source.country and actor.sector:
+    slavic_abroad = unit.mention.slavic and unit.mention.surname and source.country not in SLAVIC_COUNTRIES
+    if cue and cue[0] == "member" and source.country and actor.sector and not slavic_abroad:
         return Actor.of(source.country, actor.sector, actor.text, actor.role, actor.name)
     return actor
 
