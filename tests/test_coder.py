@@ -99,3 +99,18 @@ def test_coder_the_meeting_discussed_is_content_even_when_the_discussion_has_no_
     # "обсудил итоги встречи" names no partner; the call is the event, the meeting only its subject
     found = coded_events(engine, "Глава МИД Франции обсудил итоги берлинской встречи в телефонном разговоре с Ван И.")
     assert [(s, c, t) for s, c, t in found if c.startswith("04")] == [("FRAGOV", "041", "CHNGOV")]
+
+
+def test_coder_one_event_for_each_target_named(engine):
+    found = coded_events(engine, "Министр иностранных дел Японии осудил Северную Корею и Иран за испытания ракет.")
+    assert [(s, c[:2], t) for s, c, t in found] == [("JPNGOV", "11", "PRKGOV"), ("JPNGOV", "11", "IRNGOV")]
+
+
+def test_coder_one_meeting_with_each_partner_named(engine):
+    found = coded_events(engine, "Президент Бразилии провёл переговоры с лидерами Аргентины и Чили.")
+    assert [(s, c[:2], t) for s, c, t in found] == [("BRAGOV", "04", "ARGGOV"), ("BRAGOV", "04", "CHLGOV")]
+
+
+def test_coder_both_sides_in_the_subject_keep_the_topic_out(engine):
+    found = coded_events(engine, "Министры иностранных дел Турции и Египта обсудили Сирию.")
+    assert [(s, c[:2], t) for s, c, t in found] == [("TURGOV", "04", "EGYGOV")]

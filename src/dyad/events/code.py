@@ -530,23 +530,29 @@ class EventCoder:
         source_actors = [u.actors[0] for u in sources if not u.is_pair]
         target_actors = [_in_country_of(a, u, source_actors[0]) for u in targets for a in u.actors]
         if trigger.symmetric:
+            first = source_actors[0]
+            # "провёл переговоры с лидерами Франции и Германии": one event with each partner named
+            # (not when the subject already names both sides: "Лавров и Фидан обсудили Украину")
+            partners = _each_country([a for a in target_actors if a.country != first.country])
+            if partners and all(a.country == first.country for a in source_actors):
+                return [(first, partner) for partner in partners]
             ordered = source_actors + target_actors
-            first = ordered[0]
             other = next((a for a in ordered[1:] if a.country != first.country), None)
             other = other or next((a for a in ordered[1:] if _distinct(a, first)), None)
             return [(first, other)]
         first_country = source_actors[0].country
-        target = next((a for a in target_actors if a.country != first_country), None) or next(
-            (a for a in target_actors if _distinct(a, source_actors[0])), None
-        )
+        targets_named = _each_country([a for a in target_actors if a.country != first_country]) or [
+            a for a in target_actors[:1] if _distinct(a, source_actors[0])
+        ]
         countries = list(dict.fromkeys(a.country for a in source_actors))
-        if target is None and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2) and not _is_statement(trigger):
+        if not targets_named and len(countries) > 1 and self.cameo[trigger.code].quad_class in (1, 2) and not _is_statement(trigger):
             # "Лавров и Рубио подтвердили готовность к сотрудничеству": with each other
             return [(source_actors[0], next(a for a in source_actors if a.country != source_actors[0].country))]
         pairs = []
         for source in source_actors:
             if all(p[0].code != source.code for p in pairs):
-                pairs.append((source, target))
+                # "осудил Россию и Китай": one event for each target named
+                pairs.extend((source, target) for target in targets_named or [None])
         return pairs
 
     # ----------------------------------------------------------------- date
@@ -669,6 +675,14 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
             return current  # a short adjective is a predicate too ("Иран согласен на переговоры")
         current = token.head
     return None
+
+
+def _each_country(actors: list[Actor]) -> list[Actor]:
+    """The first actor of each country (or organisation), in order."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.country or actor.code, actor)
+    return list(seen.values())
 
 
 def _in_country_of(actor: Actor, unit: Unit, source: Actor) -> Actor:
