@@ -114,3 +114,9 @@ def test_coder_one_meeting_with_each_partner_named(engine):
 def test_coder_both_sides_in_the_subject_keep_the_topic_out(engine):
     found = coded_events(engine, "Министры иностранных дел Турции и Египта обсудили Сирию.")
     assert [(s, c[:2], t) for s, c, t in found] == [("TURGOV", "04", "EGYGOV")]
+
+
+def test_coder_deputy_of_an_office_is_not_its_holder(engine):
+    coded = engine.code(Document(text="Заместитель главы МИД Японии раскритиковал Китай.", lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("JPNGOV", "111", "CHNGOV")]
+    assert coded.events[0].source.name is None and coded.events[0].source.role != "foreign minister"

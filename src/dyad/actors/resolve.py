@@ -297,7 +297,7 @@ class MentionFinder:
                 mention.cue = ("name", None, None)
                 return mention
         country = _country_of(named)
-        agent = _head_of(agents)
+        agent = _head_of(agents, placed=country is not None)
         mention.source_line = ", ".join(h.where for h in group.hits if h.where)
         for hit in people:
             for person in hit.entry:
@@ -398,11 +398,16 @@ def _load_slavic_names() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(given), tuple(endings)
 
 
-def _head_of(agents: list[Agent]) -> Agent | None:
+def _head_of(agents: list[Agent], placed: bool = False) -> Agent | None:
     """One agent for a phrase of several: the head of a body works in the body's sector
     ("лидер оппозиции" OPP, "глава компании" BUS, "председатель суда" JUD), keeping the head's office."""
     if not agents:
         return None
+    generic = next((a for a in agents if not a.sector and a.rank == "member"), None)
+    sectored = next((a for a in agents if a.sector), None)
+    if generic is not None and sectored is not None and placed:
+        # "заместитель главы МИД Японии", "сотрудник посольства США": of that sector, not the office holder
+        return Agent(sectored.sector, "", "member", generic.where)
     body = next((a for a in agents if a.rank == "body" and a.sector), None)
     head = next((a for a in agents if a.rank == "head"), None)
     if body is not None and head is not None and head is not body:

@@ -25,6 +25,8 @@ CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если"
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
+# measures a state imposes on (or lifts for) its population as a whole: curfew, state of emergency
+ON_THE_COUNTRY = ("1723", "1724", "0813", "0814")
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
 IMPLICIT_STATE = {"114": "GOV", "173": "COP", "1711": "COP", "116": "JUD", "17": "GOV", "16": "GOV", "0841": "GOV", "174": "GOV"}
 
@@ -199,6 +201,15 @@ class EventCoder:
             if judged is not None:
                 code, targets, how_target, note = judged
                 trace.append(note)
+        if not targets and sources and code.startswith(ON_THE_COUNTRY):
+            # "ввели комендантский час", "утвердил чрезвычайное положение": imposed on (lifted for) the
+            # country itself, the one the sentence places it in, else the source's own
+            place = next((m for m in ctx.mentions if m.place in ("в", "на") and m.actor and m.actor.country), None)
+            country = place.actor.country if place else sources[0].actors[0].country
+            if country:
+                anchor = place or sources[0].mention
+                targets = [Unit((Actor(country, country, None, None, None, anchor.text),), anchor, "the country itself")]
+                how_target = f"a measure on the country itself: {country}"
         trace.append(f"source: {how_source}")
         trace.append(f"target: {how_target}")
         pairs = self._pairs(sources, targets, trigger)
@@ -707,7 +718,7 @@ def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
         nxt = []
         for current in frontier:
             for child in sentence.children(current):
-                if child.rel in ("nmod", "nmod:poss", "amod", "appos", "obl") and child.pos in ("NOUN", "PROPN", "ADJ", "DET"):
+                if child.rel in ("nmod", "nmod:poss", "amod", "appos", "obl", "det", "conj") and child.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON"):
                     found.append(child.index)
                     nxt.append(child.index)
         frontier = nxt
