@@ -117,12 +117,30 @@ class EventCoder:
                     if event.modality == "asserted":
                         event.modality = "intended"
                         event.trace.append(f"modality: intended (announced by '{candidates[outer][0].payload.pattern[0]}')")
+        # "Кан пообещал, что его правительство будет настаивать на ...": a promise of what one's own side
+        # will do is that act, intended; the promise gives way to it
+        for number, (_match, predicate, lender, found) in enumerate(candidates):
+            if not found or lender is not None or number in inside:
+                continue
+            outer = _enclosing_trigger(tokens, predicate, owners, number)
+            if outer is None or outer == number or not candidates[outer][3]:
+                continue
+            payload = candidates[outer][0].payload
+            if "intent" not in payload.flags or not payload.code.startswith("03"):
+                continue
+            promised = {e.source.country for e in candidates[outer][3]}
+            if any(e.source.country in promised for e in found):
+                hostile.add(outer)
+                for event in found:
+                    if event.modality == "asserted":
+                        event.modality = "intended"
+                        event.trace.append(f"modality: intended (promised by '{payload.pattern[0]}')")
         inside = {inner: outer for inner, outer in inside.items() if outer not in hostile}
         events: list[Event] = []
         seen: set[tuple] = set()
         for number, (match, _predicate, _lender, found) in enumerate(candidates):
             if number in hostile and found:
-                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): the hostile act it announces is coded instead")
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): the act it announces is coded instead")
                 continue
             if number in inside:
                 outer = candidates[inside[number]]
@@ -437,7 +455,10 @@ class EventCoder:
                         return units, f"slot {slot}: '{token.text}' (attached to a neighbour in the parse)"
         # a weak trigger needs its own target; a statement is addressed to nobody in particular
         if not trigger.flags & {"speech", "weak"} and not _is_statement(trigger):
-            units = self._nearest_other_actor(ctx, predicate, avoid)
+            # a country named as a place is where, not whom ("подпишет договоры ... и проблемы в Косово"),
+            # unless force is used there
+            places = self.cameo[trigger.code].quad_class == 4
+            units = self._nearest_other_actor(ctx, predicate, avoid, places=places)
             if units:
                 return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
         return [], "no target slot filled" if trigger.slots else "trigger takes no target"
@@ -475,11 +496,13 @@ class EventCoder:
         note = f"evaluation: '{sentence.tokens[word].text}' -> {code} <- {where}"
         return code, units, how, note
 
-    def _nearest_other_actor(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> list[Unit]:
+    def _nearest_other_actor(self, ctx: SentenceContext, predicate: int, avoid: set[str], places: bool = True) -> list[Unit]:
         """Fallback target: the closest actor mention of another country in the sentence."""
         sources = {code[:3] for code in avoid}
         best = None
         for mention in ctx.mentions:
+            if not places and mention.place and mention.kind == "country":
+                continue  # "в Косово": where; a capital stays a host ("подписал в Белграде")
             actors = mention.pair or ((mention.actor,) if mention.actor else ())
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
