@@ -17,6 +17,7 @@ from dyad.phrases import PhraseIndex
 # dependency relations that keep a modifier inside the noun phrase of its head
 NP_RELS = frozenset({"amod", "nmod", "appos", "flat:name", "flat", "flat:foreign", "nummod", "det", "compound", "conj:appos"})
 HEAD_ROLE = "president"
+PLACE_NOUNS = frozenset({"территория", "предел", "граница"})  # nouns whose genitive names the place itself
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # the office a bare "leader"/"head" of a country names
 
 
@@ -280,10 +281,13 @@ class MentionFinder:
         )  # fmt: skip
         head = tokens[group.anchor]
         mention.gender = head.feats.get("Gender", "")
-        preposition = next(iter(sentence.prepositions(group.anchor)), None)
-        if head.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
+        place_word = head
+        if head.rel == "nmod" and head.head >= 0 and tokens[head.head].lemma in PLACE_NOUNS:
+            place_word = tokens[head.head]  # "на территории Эстонии", "в пределы стран ЕС": a place of that country
+        preposition = next(iter(sentence.prepositions(place_word.index)), None)
+        if place_word.feats.get("Case") == "Loc" and preposition in ("в", "на") or preposition == "из":
             mention.place = preposition
-        elif head.feats.get("Case") == "Acc" and preposition in ("в", "на"):
+        elif place_word.feats.get("Case") == "Acc" and preposition in ("в", "на"):
             mention.place = preposition + ">"  # where to: "вызван в МИД Турции"
         named = [h.entry for h in group.hits if h.kind == "named"]
         agents = [h.entry for h in group.hits if h.kind == "agent"]

@@ -345,7 +345,13 @@ class EventCoder:
             return None
         # expelled "из Эстонии": by the state they leave; arrested "в Бангкоке": by the state where
         # summoned "в МИД Турции": by the ministry they are summoned to
-        wanted = ("из",) if trigger.code.startswith("174") else ("в>", "на>") if trigger.code.startswith("114") else ("в", "на")
+        # entry refused "в страны ЕС": by whoever holds the territory entered
+        entry = "въезд" in trigger.pattern
+        wanted = ("из",) if trigger.code.startswith("174") else ("в>", "на>") if trigger.code.startswith("114") or entry else ("в", "на")
+        if entry:
+            union = next((m for m in ctx.mentions if m.place in wanted and m.actor and not m.actor.country), None)
+            if union is not None:  # "въезд в страны ЕС": the union of those countries bans it
+                return Unit((union.actor,), union, f"the organisation whose territory is entered ('{union.text}'): {union.actor.code}")
         place = next((m for m in ctx.mentions if m.place in wanted and m.actor and m.actor.country), None)
         country = place.actor.country if place else ctx.about
         if country is None:
@@ -406,10 +412,11 @@ class EventCoder:
         sentence = ctx.sentence
         if passive:
             subject = next((c for c in sentence.children(predicate) if c.rel in ("nsubj:pass", "nsubj")), None)
-            if subject is not None:
+            if subject is not None and subject.index not in positions:  # "запрещён въезд": the slots then
                 units = self._units_at(ctx, subject.index, "passive subject")
                 return units, f"passive subject '{subject.text}'" if units else "passive subject is not an actor"
-            return [], "passive without a subject"
+            if subject is None:
+                return [], "passive without a subject"
         heads = list(positions)
         verb = _nearest_verb(sentence.tokens, predicate) if sentence.tokens[predicate].pos != "VERB" else None
         if verb is not None:
