@@ -389,6 +389,14 @@ class MentionFinder:
             mention.kind = noun.kind
             mention.actor = Actor.of(noun.code[:3], sector, text)
             return mention
+        adjectives = [n for n in named if n.kind == "adjective" and n.country]
+        if adjectives and not agents and not cues:
+            # "российский документ", "по украинским объектам": the country whose thing it is, sector unknown;
+            # never a subject nor a fallback target, only what a slot or a judgement names
+            country = adjectives[0].country
+            mention.kind = "adjective"
+            mention.actor = Actor(country, country, None, None, None, text)
+            return mention
         mention.kind = "none"
         return mention
 

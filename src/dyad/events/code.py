@@ -396,7 +396,7 @@ class EventCoder:
                 if token.pos == "SCONJ" or token.lemma in CLAUSE_OPENERS or (index > predicate and token.text in ",;:—"):
                     break
                 mention = ctx.at.get(index)
-                if mention is None or index != mention.head or not (mention.actor or mention.pair):
+                if mention is None or index != mention.head or not (mention.actor or mention.pair) or mention.kind == "adjective":
                     continue
                 if sentence.prepositions(index) or not self.nominative(token.text, number):
                     continue
@@ -508,8 +508,8 @@ class EventCoder:
         sources = {code[:3] for code in avoid}
         best = None
         for mention in ctx.mentions:
-            if not places and mention.place and mention.kind == "country":
-                continue  # "в Косово": where; a capital stays a host ("подписал в Белграде")
+            if not places and mention.place and mention.kind == "country" or mention.kind == "adjective":
+                continue  # "в Косово": where; a capital stays a host ("подписал в Белграде"); "российский газ": a thing
             actors = mention.pair or ((mention.actor,) if mention.actor else ())
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
