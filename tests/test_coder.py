@@ -120,3 +120,8 @@ def test_coder_deputy_of_an_office_is_not_its_holder(engine):
     coded = engine.code(Document(text="Заместитель главы МИД Японии раскритиковал Китай.", lang="ru", published=__import__("datetime").date(2025, 6, 1)))
     assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("JPNGOV", "111", "CHNGOV")]
     assert coded.events[0].source.name is None and coded.events[0].source.role != "foreign minister"
+
+
+def test_coder_countries_coordinated_inside_an_agent_phrase_share_its_sector(engine):
+    found = coded_events(engine, "Интерпол провёл совместную операцию с полицией Италии, Испании и Греции.")
+    assert [t for _, _, t in found] == ["ITACOP", "ESPCOP", "GRCCOP"]

@@ -550,7 +550,7 @@ class EventCoder:
             if m.pair:
                 units.append(Unit(m.pair, m, how))
             elif m.actor:
-                units.append(Unit((m.actor,), m, how))
+                units.append(Unit((_shared_sector(m, found, tokens),), m, how))
         return units
 
     def _pairs(self, sources: list[Unit], targets: list[Unit], trigger: Trigger) -> list[tuple[Actor, Actor | None]]:
@@ -716,6 +716,21 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
             return current  # a short adjective is a predicate too ("Иран согласен на переговоры")
         current = token.head
     return None
+
+
+def _shared_sector(mention: Mention, found: list[Mention], tokens: list[Token]) -> Actor:
+    """"органами Китая, Малайзии и Таиланда": a country coordinated with the country inside an agent
+    phrase has that agent too (MYSCOP, THACOP), not its government."""
+    actor = mention.actor
+    anchor = tokens[mention.head]
+    if mention.kind != "country" or anchor.rel != "conj":
+        return actor
+    for other in found:
+        if other is mention or other.actor is None or not other.actor.sector or other.kind != "agent":
+            continue
+        if anchor.head in other.tokens and anchor.head != other.head:
+            return Actor.of(actor.country, other.actor.sector, actor.text)
+    return actor
 
 
 def _each_country(actors: list[Actor]) -> list[Actor]:
