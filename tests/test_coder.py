@@ -125,3 +125,26 @@ def test_coder_deputy_of_an_office_is_not_its_holder(engine):
 def test_coder_countries_coordinated_inside_an_agent_phrase_share_its_sector(engine):
     found = coded_events(engine, "Интерпол провёл совместную операцию с полицией Италии, Испании и Греции.")
     assert [t for _, _, t in found] == ["ITACOP", "ESPCOP", "GRCCOP"]
+
+
+def test_coder_the_two_sides_are_the_pair_the_text_is_about(engine):
+    text = (
+        "Делегации России и Украины провели в Стамбуле переговоры.\n"
+        "После этого главы делегаций России и Украины провели вторую встречу.\n"
+        "Вечером президент Турции Эрдоган встретился с главой российской делегации.\n"
+        "Стороны договорились об обмене пленными."
+    )
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    last = [e for e in coded.events if e.evidence.text.startswith("Стороны")]
+    assert last and {last[0].source.country, last[0].target.country} == {"RUS", "UKR"}
+
+
+def test_coder_an_appeal_takes_the_code_of_what_it_asks_for(engine):
+    cases = {
+        "Совет Европы призвал власти Азербайджана отменить чрезвычайное положение.": "0251",
+        "Генсек ООН призвал Израиль и ХАМАС договориться о прекращении огня.": "0256",
+        "США призвали Сербию и Косово провести переговоры.": "026",
+        "Китай призвал Японию выделить помощь пострадавшим районам.": "023",
+    }
+    for sentence, code in cases.items():
+        assert {c for _, c, _ in coded_events(engine, sentence)} == {code}, sentence

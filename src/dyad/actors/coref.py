@@ -12,12 +12,14 @@ SLAVIC_COUNTRIES = ("RUS", "UKR", "BLR")  # where a Russian, Ukrainian or Belaru
 
 
 class Discourse:
-    """What a document has said so far: the actors in order, and the last pair that interacted."""
+    """What a document has said so far: the actors in order, and the pairs that interacted."""
 
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
         self.actors: list[Actor] = []
-        self.last_pair: tuple[Actor, Actor] | None = None
+        # how often each pair of countries interacted, and the latest actors of that pair
+        self.pairs: dict[frozenset[str], tuple[int, int, tuple[Actor, Actor]]] = {}
+        self.turn = 0
         self.names: dict[str, Actor] = {}  # surname forms of people the text described
         self.speaker: Actor | None = None  # who the text last quoted
         self.plurals: list[tuple[int, Actor]] = []  # (sentence, actor) of plural mentions: "американские военные"
@@ -42,8 +44,18 @@ class Discourse:
             self.names[form] = actor
 
     def interacted(self, source: Actor, target: Actor) -> None:
-        if source.country != target.country:
-            self.last_pair = (source, target)
+        if source.country != target.country and source.country and target.country:
+            key = frozenset((source.country, target.country))
+            count = self.pairs.get(key, (0, 0, None))[0]
+            self.turn += 1
+            self.pairs[key] = (count + 1, self.turn, (source, target))
+
+    def main_pair(self) -> tuple[Actor, Actor] | None:
+        """The two sides the text is about: the pair that interacted most often, among equals the latest
+        ("Турция приняла переговоры России и Украины ... стороны договорились": Russia and Ukraine)."""
+        if not self.pairs:
+            return None
+        return max(self.pairs.values(), key=lambda v: (v[0], v[1]))[2]
 
     def resolve(self, mention: Mention, day: dt.date | None, nearby: list[Mention] = ()) -> str | None:
         """Fill ``mention.actor`` (or ``mention.pair``); return a note for explain, None if unresolved.
@@ -67,7 +79,7 @@ class Discourse:
             # "переговоры Мединского и Умерова ... стороны договорились": the two named just before
             before = [m.actor for m in nearby if m.actor is not None and m.actor.country and m.head < mention.head]
             local = next(((a, b) for i, a in enumerate(before) for b in before[i + 1 :] if a.country != b.country), None)
-            pair = local or self.last_pair or self._recent_pair()
+            pair = local or self.main_pair() or self._recent_pair()
             if pair:
                 mention.pair = (_retext(pair[0], mention.text), _retext(pair[1], mention.text))
                 return f"the two sides named before: {pair[0].code}, {pair[1].code}"

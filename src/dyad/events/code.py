@@ -89,8 +89,11 @@ class EventCoder:
             candidates.append((match, predicate, lender, events))
         owners = {i: n for n, (match, *_rest) in enumerate(candidates) for i in match.positions}
         inside: dict[int, int] = {}  # inner candidate -> the candidate whose event it is the content of
-        for number, (_match, predicate, lender, found) in enumerate(candidates):
+        about: dict[int, str] = {}  # outer candidate -> the code of what it is about (found or not)
+        for number, (match, predicate, lender, found) in enumerate(candidates):
             outer = _enclosing_trigger(tokens, predicate, owners, number) if lender is not None else None
+            if outer is not None and not _in_subject(tokens, predicate, candidates[outer][1]):
+                about.setdefault(outer, match.payload.code)
             if outer is None or _is_statement(candidates[outer][0].payload) or not found:
                 continue
             lone_intent = not candidates[outer][3] and "intent" in candidates[outer][0].payload.flags
@@ -155,6 +158,7 @@ class EventCoder:
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}': the statement's content is coded instead")
                 continue
             meeting = any(outer == number and candidates[inner][3][0].root == "04" for inner, outer in inside.items())
+            content_code = about.get(number)
             content_target = next(
                 (e.target for inner, outer in inside.items() if outer == number for e in candidates[inner][3]
                  if e.target is not None and not any("nearest other actor" in t for t in e.trace)),
@@ -168,6 +172,9 @@ class EventCoder:
                         event.trace.append(f"target: '{content_target.text}', named in the content")
                 if meeting and event.root in ("03", "05"):
                     self._recode(event, "036", "supports or agrees to a meeting or talks: express intent to meet (036)")
+                elif content_code is not None and self.cameo.about(event.code, content_code) != event.code:
+                    # "призвали отменить чрезвычайное положение": an appeal to ease administrative sanctions (0251)
+                    self._refine(event, self.cameo.about(event.code, content_code), content_code)
                 key = _dedup_key(event)
                 if key in seen:
                     dropped.append(f"s{sentence.index} '{event.evidence.trigger}': same actors and root as an earlier event")
@@ -175,6 +182,12 @@ class EventCoder:
                 seen.add(key)
                 events.append(event)
         return events
+
+    def _refine(self, event: Event, code: str, content: str) -> None:
+        """A more specific code of the same root, from what the event is about (modality unchanged)."""
+        entry = self.cameo[code]
+        event.code, event.goldstein, event.plover = entry.code, entry.goldstein, entry.plover
+        event.trace.append(f"code {code}: {self.cameo[content].name.lower()} is what it is about ({content})")
 
     def _recode(self, event: Event, code: str, why: str) -> None:
         entry = self.cameo[code]
@@ -731,6 +744,18 @@ def _shared_sector(mention: Mention, found: list[Mention], tokens: list[Token]) 
         if anchor.head in other.tokens and anchor.head != other.head:
             return Actor.of(actor.country, other.actor.sector, actor.text)
     return actor
+
+
+def _in_subject(tokens: list[Token], inner: int, outer: int) -> bool:
+    """Does the way up from ``inner`` to ``outer`` pass through the subject ("глава делегации на переговорах призвал")?"""
+    current = inner
+    for _ in range(8):
+        if current < 0 or current == outer:
+            return False
+        if tokens[current].rel in ("nsubj", "nsubj:pass"):
+            return True
+        current = tokens[current].head
+    return False
 
 
 def _each_country(actors: list[Actor]) -> list[Actor]:

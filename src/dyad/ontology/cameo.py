@@ -58,6 +58,30 @@ class Cameo:
     def codes(self) -> list[str]:
         return sorted(self._codes)
 
+    def about(self, code: str, content: str) -> str:
+        """The code of an appeal, demand or intent (02, 10, 03) made specific by what it is about:
+        an appeal to ease a state of emergency (content 0814) is 0251, a demand to release prisoners
+        (0841) 1053, an agreement to a ceasefire (0871) 0356. CAMEO orders the sub-codes of these
+        roots alike: 1 material cooperation (061-064), 2 diplomatic cooperation (05), 3 aid (071-074),
+        5 yielding (081, 082, 084, 085, 086, 087), 6 meeting (04). Returns ``code`` when nothing fits."""
+        if code[:2] not in ("02", "10", "03") or len(code) != 3 or not code.endswith("0"):
+            return code
+        root, detail = content[:2], content[2:3]
+        if root == "06":
+            wanted = [code[:2] + "1" + detail, code[:2] + "1"]
+        elif root == "05":
+            wanted = [code[:2] + "2"]
+        elif root == "07":
+            wanted = [code[:2] + "3" + detail, code[:2] + "3"]
+        elif root == "08":
+            yielded = {"1": "1", "2": "2", "4": "3", "5": "4", "6": "5", "7": "6"}.get(detail, "")
+            wanted = [code[:2] + "5" + yielded, code[:2] + "5"]
+        elif root == "04":
+            wanted = [code[:2] + "6"]
+        else:
+            return code
+        return next((c for c in wanted if len(c) >= 3 and c in self._codes and c != code), code)
+
 
 @cache
 def load_cameo() -> Cameo:
