@@ -216,8 +216,19 @@ class EventCoder:
             state = self._implicit_state(ctx, trigger)
             if state is not None:
                 sources, how_source = [state], f"indefinite-personal verb: {state.how}"
+        crowd = None
+        if not sources and trigger.code.startswith("14") and tokens[predicate].pos == "NOUN":
+            # "по всей Ботсване проходят забастовки", "митинги в Тбилиси": a protest where the sentence
+            # places it is by people of that country
+            crowd = self._protesters(ctx)
+            if crowd is not None:
+                sources, how_source = [crowd], f"protest without named protesters: {crowd.how}"
         avoid = {a.code for u in sources for a in u.actors}
         targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
+        if crowd is not None and not targets:
+            country = crowd.actors[0].country
+            targets = [Unit((Actor.of(country, "GOV", crowd.mention.text),), crowd.mention, "its government")]
+            how_target = f"a protest addressed to nobody named: the government of {country}"
         if sources and sources[0].mention.kind == "implicit" and targets and not trigger.code.startswith("174"):
             # no place named: the state that arrests or dismisses somebody is their own
             own = targets[0].actors[0].country
@@ -373,6 +384,16 @@ class EventCoder:
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
+
+    def _protesters(self, ctx: SentenceContext) -> Unit | None:
+        """The people of the country or capital a protest is placed in ("в Тбилиси", "по всей Ботсване")."""
+        for mention in ctx.mentions:
+            if mention.kind not in ("country", "capital") or mention.actor is None or not mention.actor.country:
+                continue
+            if set(ctx.sentence.prepositions(mention.head)) & {"в", "на", "по"}:
+                actor = Actor.of(mention.actor.country, "CVL", mention.text)
+                return Unit((actor,), mention, f"people of the place named ('{mention.text}'): {actor.code}")
+        return None
 
     def _subject_units(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str, int | None]:
         sentence = ctx.sentence
