@@ -148,3 +148,9 @@ def test_coder_an_appeal_takes_the_code_of_what_it_asks_for(engine):
     }
     for sentence, code in cases.items():
         assert {c for _, c, _ in coded_events(engine, sentence)} == {code}, sentence
+
+
+def test_coder_the_genitive_of_a_noun_done_to_somebody_is_not_its_doer(engine):
+    # "разгон манифестантов": the demonstrators are dispersed, they do not disperse
+    found = coded_events(engine, "Полиция Грузии применила силу для разгона манифестантов.")
+    assert [(s, c, t) for s, c, t in found if c.startswith("17")] == [("GEOCOP", "175", "GEOOPP")]

@@ -167,3 +167,9 @@ def test_discourse_two_named_people_are_never_one_mention(engine):
     text = "Глава ОАО «Газпром» Алексей Миллер и министр энергетики Белоруссии Александр Озерец встретились в Минске."
     coded, found = events(engine, text)
     assert [(s[:6], c, t[:3]) for s, c, t, _ in found] == [("RUSBUS", "040", "BLR")]
+
+
+def test_discourse_a_name_opening_a_sentence_still_makes_it_worth_parsing(engine):
+    text = "В Белоруссии продолжаются аресты оппозиционеров.\nЛобановичу предъявили новые обвинения."
+    _, found = events(engine, text)
+    assert ("BLRCOP", "173", "BLR") in [(s, c, t) for s, c, t, _ in found]

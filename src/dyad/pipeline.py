@@ -120,7 +120,9 @@ class Engine:
             lemma = plain(token.text)
             if lemma in self.trigger_words:
                 has_trigger = True
-            if lemma in self.actor_words or (position > 0 and token.text[:1].isupper() and token.text[1:2].islower()):
+            if lemma in self.actor_words or (token.text[:1].isupper() and token.text[1:2].islower() and (
+                position > 0 or {"Name", "Surn", "Geox"} & self.lemmatizer.tags(token.text)  # "Буту предъявили ..."
+            )):
                 has_actor = True
             if has_trigger and has_actor:
                 return True

@@ -122,7 +122,7 @@ class MentionFinder:
                 romanised = " ".join(
                     transliterate(t.text if t.feats.get("Case") == "Nom" else self.lemmatizer.plain(t.text)).title() for t in run
                 )
-                surname = len(run) > 1 or bool({"Surn"} & self.lemmatizer.tags(run[0].text))
+                surname = len(run) > 1 or bool({"Surn", "Patr"} & self.lemmatizer.tags(run[0].text))  # a lone -ович is a surname
                 entry = (self._surname_forms(run[-1]), romanised, surname, self._slavic(run))
                 hits.append(Hit("name", indices[0], indices[-1], indices, entry))
         return hits

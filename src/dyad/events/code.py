@@ -213,6 +213,7 @@ class EventCoder:
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
         if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
             # "Бхутто вновь взяли под арест": a plural verb with nobody as subject means the authorities
+            # (not an arrest named by a noun with no doer: "рост числа арестов" reports no act)
             state = self._implicit_state(ctx, trigger)
             if state is not None:
                 sources, how_source = [state], f"indefinite-personal verb: {state.how}"
@@ -329,7 +330,12 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "agent of the noun")
                 if units:
                     return units, f"instrumental agent '{agent.text}' of the noun", None
-            owners = [c for c in sentence.children(predicate) if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not sentence.prepositions(c.index)]
+            patient = any(not slot.preposition and slot.case == "Gen" for slot in trigger.slots) and not trigger.symmetric
+            # "аресты оппозиционеров": where the genitive is whom it is done to, it is not the doer
+            owners = [] if patient else [
+                c for c in sentence.children(predicate)
+                if c.rel == "nmod" and c.feats.get("Case") == "Gen" and not sentence.prepositions(c.index)
+            ]  # fmt: skip
             owners += [c for c in sentence.children(predicate) if c.rel in ("nmod:poss", "amod", "det")]
             owners = [c for c in owners if c.index not in own]  # "вывод войск": the trigger's own word is nobody
             units = [u for c in owners for u in self._units_at(ctx, c.index, "genitive of the noun")]
