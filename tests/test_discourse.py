@@ -173,3 +173,13 @@ def test_discourse_a_name_opening_a_sentence_still_makes_it_worth_parsing(engine
     text = "В Белоруссии продолжаются аресты оппозиционеров.\nЛобановичу предъявили новые обвинения."
     _, found = events(engine, text)
     assert ("BLRCOP", "173", "BLR") in [(s, c, t) for s, c, t, _ in found]
+
+
+def test_discourse_a_quotation_that_goes_on_judges_for_its_speaker(engine):
+    text = (
+        "«Мы внимательно следим за ситуацией на границе, — заявил министр иностранных дел Белоруссии. "
+        "— Особенно прискорбно, что правительство Польши поддерживает эти действия»."
+    )
+    coded, found = events(engine, text)
+    judged = [e for e in coded.events if e.evidence.text.startswith("— Особенно")]
+    assert [(e.source.code, e.code, e.target.code) for e in judged] == [("BLRGOV", "111", "POLGOV")]

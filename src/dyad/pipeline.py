@@ -31,6 +31,7 @@ from dyad.phrases import PhraseIndex
 from dyad.time.resolve import find_dates
 
 CUES = ("counterpart", "side", "pair", "person", "group", "speaker")
+DASHES = frozenset({"—", "–", "-"})
 
 
 @dataclass
@@ -105,8 +106,13 @@ class Engine:
 
     def _speaker(self, sentence: Sentence, mentions: list, inside: list[bool]) -> object | None:
         """The actor a verb of saying outside the quotation names as its subject ("— заявил Небензя")."""
-        for token in sentence.tokens:
-            if inside[token.index] or token.lemma not in self.coder.speech_verbs:
+        tokens = sentence.tokens
+        for token in tokens:
+            if token.lemma not in self.coder.speech_verbs:
+                continue
+            # «..., — заявил Лавров. — ...»: the author's words inside a quotation that goes on
+            interjected = token.index >= 2 and tokens[token.index - 1].text in DASHES and tokens[token.index - 2].text == ","
+            if inside[token.index] and not interjected:
                 continue
             owner = _subject_mention(sentence, token.index, mentions)
             if owner is not None:
@@ -187,7 +193,9 @@ class Engine:
                 discourse.remember(mention)
             coded.mentions.extend(mentions)
             arguments = [m for m in mentions if m is not label]
-            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about())
+            # a sentence that goes on with a quotation opened before, naming no speaker of its own
+            quoted_by = discourse.speaker if was_quoted and speaker is None else None
+            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by)
             events = self.coder.code(ctx, coded.dropped)
             narrative = _carry_date(events, narrative)
             for event in events:

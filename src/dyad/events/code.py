@@ -51,6 +51,7 @@ class SentenceContext:
     dates: list[DateMention]
     published: dt.date | None
     about: str | None = None  # the country the text has named most so far
+    quoted_by: Actor | None = None  # the speaker of a quotation opened before that this sentence goes on with
     at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -181,6 +182,8 @@ class EventCoder:
                     continue
                 seen.add(key)
                 events.append(event)
+        if not events and ctx.quoted_by is not None:
+            events = self._quoted_judgement(ctx, dropped)
         return events
 
     def _refine(self, event: Event, code: str, content: str) -> None:
@@ -287,25 +290,42 @@ class EventCoder:
                 f"modality: {modality} ({why})",
                 f"date: {date or '-'} ({date_note})",
             ]
+            evidence = Evidence(sentence.start, sentence.end, sentence.text, words)
             events.append(
-                Event(
-                    source=source,
-                    target=target,
-                    code=entry.code,
-                    root=entry.root,
-                    quad_class=entry.quad_class,
-                    goldstein=entry.goldstein,
-                    plover=entry.plover,
-                    date=date,
-                    date_from=date_from,
-                    modality=modality,
-                    attribution=attribution,
-                    evidence=Evidence(sentence.start, sentence.end, sentence.text, words),
-                    confidence=_confidence(how_source, how_target, trigger),
-                    trace=event_trace,
-                )
-            )
+                _event(entry, source, target, (date, date_from), modality, attribution, evidence,
+                       _confidence(how_source, how_target, trigger), event_trace)
+            )  # fmt: skip
         return events, predicate, lender
+
+    def _quoted_judgement(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
+        """A sentence that goes on with a quotation opened before and judges somebody ("«...», — заявил
+        Лавров. — Особенно прискорбно, что японское правительство финансирует ..."): the speaker's
+        criticism or praise of the actor it names, though the sentence has no verb of saying."""
+        sentence, speaker = ctx.sentence, ctx.quoted_by
+        tokens = sentence.tokens
+        word = next((t.index for t in tokens if t.lemma in self.evaluations), None)
+        if word is None or speaker is None:
+            return []
+        code, where = self.evaluations[tokens[word].lemma]
+        judged = [
+            m for m in ctx.mentions
+            if m.actor is not None and m.kind != "adjective" and m.actor.country != speaker.country and m.actor.code != speaker.code
+        ]  # fmt: skip
+        if not judged:
+            dropped.append(f"s{sentence.index} '{tokens[word].text}': a judgement in the quotation names nobody else")
+            return []
+        target = min(judged, key=lambda m: abs(m.head - word)).actor
+        modality, why = modality_of(sentence, word, False)
+        date, date_from, date_note = self._date(ctx, word, (word,))
+        trace = [
+            f"evaluation: '{tokens[word].text}' -> {code} <- {where}",
+            f"source: the speaker of the quotation the sentence goes on with ({speaker.name or speaker.code})",
+            f"target: '{target.text}', judged in the quotation",
+            f"modality: {modality} ({why})",
+            f"date: {date or '-'} ({date_note})",
+        ]
+        evidence = Evidence(sentence.start, sentence.end, sentence.text, tokens[word].text)
+        return [_event(self.cameo[code], speaker, target, (date, date_from), modality, None, evidence, 0.6, trace)]
 
     # ------------------------------------------------------------ arguments
     def _sources(
@@ -756,6 +776,16 @@ def _nearest_verb(tokens: list[Token], index: int) -> int | None:
             return current  # a short adjective is a predicate too ("Иран согласен на переговоры")
         current = token.head
     return None
+
+
+def _event(entry, source: Actor, target: Actor | None, when: tuple[str | None, str], modality: str, attribution,
+           evidence: Evidence, confidence: float, trace: list[str]) -> Event:  # fmt: skip
+    """One Event record with the CAMEO fields of ``entry``."""
+    return Event(
+        source=source, target=target, code=entry.code, root=entry.root, quad_class=entry.quad_class,
+        goldstein=entry.goldstein, plover=entry.plover, date=when[0], date_from=when[1], modality=modality,
+        attribution=attribution, evidence=evidence, confidence=confidence, trace=trace,
+    )  # fmt: skip
 
 
 def _shared_sector(mention: Mention, found: list[Mention], tokens: list[Token]) -> Actor:
