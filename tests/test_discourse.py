@@ -183,3 +183,10 @@ def test_discourse_a_quotation_that_goes_on_judges_for_its_speaker(engine):
     coded, found = events(engine, text)
     judged = [e for e in coded.events if e.evidence.text.startswith("— Особенно")]
     assert [(e.source.code, e.code, e.target.code) for e in judged] == [("BLRGOV", "111", "POLGOV")]
+
+
+def test_discourse_given_name_and_patronymic_find_the_person_named_before(engine):
+    text = "Президент России Борис Ельцин прибыл в Минск.\nТам Борис Николаевич провёл переговоры с президентом Белоруссии."
+    coded, found = events(engine, text, published=__import__("datetime").date(1997, 4, 2))
+    talks = [e for e in coded.events if e.evidence.text.startswith("Там")]
+    assert talks and talks[0].source.name == "Boris Yeltsin" and talks[0].target.code == "BLRGOV"

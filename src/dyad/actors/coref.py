@@ -136,7 +136,13 @@ class Discourse:
         is taken for one of the Slavic-speaking country the text names most (else Russia), a foreign
         name in a text about such a country stays unknown."""
         if not mention.surname:
-            return None  # a lone given name ("Виктор", "Алла") is not enough to place anybody
+            # "Борис Николаевич", "Алла": somebody named before with that given name, else nobody in particular
+            given = mention.person.split()[0].lower() if mention.person else ""
+            known = next((a for a in reversed(self.actors) if a.name and a.name.split()[0].lower() == given), None)
+            if known is None or not given:
+                return None
+            mention.actor = replace(known, text=mention.text)
+            return f"'{mention.text}': the {known.name} named before"
         about = self.about()
         if about is None:
             local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]

@@ -122,7 +122,9 @@ class MentionFinder:
                 romanised = " ".join(
                     transliterate(t.text if t.feats.get("Case") == "Nom" else self.lemmatizer.plain(t.text)).title() for t in run
                 )
-                surname = len(run) > 1 or bool({"Surn", "Patr"} & self.lemmatizer.tags(run[0].text))  # a lone -ович is a surname
+                tags = [self.lemmatizer.tags(t.text) for t in run]
+                # a lone -ович is a surname; "Борис Николаевич" (given name and patronymic) has none
+                surname = bool({"Surn", "Patr"} & tags[0]) if len(run) == 1 else not (len(run) == 2 and "Patr" in tags[1] and "Surn" not in tags[1])
                 entry = (self._surname_forms(run[-1]), romanised, surname, self._slavic(run))
                 hits.append(Hit("name", indices[0], indices[-1], indices, entry))
         return hits
