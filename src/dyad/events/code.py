@@ -574,7 +574,7 @@ class EventCoder:
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
             head = ctx.sentence.tokens[mention.head]
-            if head.rel in ("nsubj", "nsubj:pass") and head.head != predicate:
+            if head.rel in ("nsubj", "nsubj:pass") and head.head != predicate and not _gives_reason(ctx.sentence, head.head, predicate):
                 continue  # the subject of another clause does its own thing ("..., а Браун отказался")
             distance = abs(mention.head - predicate) + (0 if mention.head > predicate else 2)
             if best is None or distance < best[0]:
@@ -801,6 +801,18 @@ def _shared_sector(mention: Mention, found: list[Mention], tokens: list[Token]) 
         if anchor.head in other.tokens and anchor.head != other.head:
             return Actor.of(actor.country, other.actor.sector, actor.text)
     return actor
+
+
+REASONS = frozenset({"поскольку", "так как", "потому что", "ведь", "так"})
+
+
+def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
+    """Is ``clause`` the reason given for the predicate ("отказываются от переговоров, поскольку Израиль
+    отказывается ...")? Its subject is then whom the act answers."""
+    tokens = sentence.tokens
+    if clause < 0 or tokens[clause].rel != "advcl" or tokens[clause].head != predicate:
+        return False
+    return any(c.rel == "mark" and c.lemma in REASONS for c in sentence.children(clause))
 
 
 def _in_subject(tokens: list[Token], inner: int, outer: int) -> bool:
