@@ -154,3 +154,14 @@ def test_coder_the_genitive_of_a_noun_done_to_somebody_is_not_its_doer(engine):
     # "разгон манифестантов": the demonstrators are dispersed, they do not disperse
     found = coded_events(engine, "Полиция Грузии применила силу для разгона манифестантов.")
     assert [(s, c, t) for s, c, t in found if c.startswith("17")] == [("GEOCOP", "175", "GEOOPP")]
+
+
+def test_coder_nouns_in_other_cases_are_not_coordinated_targets(engine):
+    # the Canadian is the subject of the next clause, not a second one seized
+    text = (
+        "ЦРУ захватило в Македонии гражданина Германии и переправило его в Афганистан, "
+        "а также канадец сирийского происхождения был переправлен в Сирию."
+    )
+    found = coded_events(engine, text)
+    seized = [(s, t) for s, c, t in found if c[:2] == "18"]
+    assert seized == [("USASPY", "DEUCVL")]

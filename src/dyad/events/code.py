@@ -242,6 +242,10 @@ class EventCoder:
                 sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
                 how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
         code = trigger.code
+        if code.startswith("192") and targets and tokens[targets[0].mention.head].feats.get("Animacy") == "Anim":
+            # "захватило гражданина Германии": people seized are abducted, not territory occupied
+            code = "181"
+            trace.append("recoded 181: the one seized is a person")
         if not targets and sources and _is_statement(trigger) and "intent" not in trigger.flags:
             judged = self._evaluation(ctx, predicate, avoid)
             if judged is not None:
@@ -602,7 +606,7 @@ class EventCoder:
                 if other in found:
                     continue
                 anchor = tokens[other.head]
-                if anchor.rel == "conj" and current.first <= anchor.head <= current.last:
+                if anchor.rel == "conj" and current.first <= anchor.head <= current.last and _same_case(anchor, tokens[anchor.head]):
                     found.append(other)
                     frontier.append(other)
         units = []
@@ -813,6 +817,15 @@ def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
     if clause < 0 or tokens[clause].rel != "advcl" or tokens[clause].head != predicate:
         return False
     return any(c.rel == "mark" and c.lemma in REASONS for c in sentence.children(clause))
+
+
+def _same_case(one: Token, other: Token) -> bool:
+    """Can two nouns be coordinated ("гражданина Германии, а также канадец ...": accusative and
+    nominative are not)? Names often carry a wrong case and are not judged."""
+    if one.pos != "NOUN" or other.pos != "NOUN":
+        return True
+    a, b = one.feats.get("Case"), other.feats.get("Case")
+    return a is None or b is None or a == b
 
 
 def _in_subject(tokens: list[Token], inner: int, outer: int) -> bool:
