@@ -570,8 +570,16 @@ class EventCoder:
     def _nearest_other_actor(self, ctx: SentenceContext, predicate: int, avoid: set[str], places: bool = True) -> list[Unit]:
         """Fallback target: the closest actor mention of another country in the sentence."""
         sources = {code[:3] for code in avoid}
+        tokens = ctx.sentence.tokens
+        # a noun in a phrase of reason or time ("ввиду отказа Израиля ...") looks no further than its phrase
+        bounded = tokens[predicate].pos == "NOUN" and any(
+            c.rel == "case" and c.lemma in BACKGROUND_PREPOSITIONS for c in ctx.sentence.children(predicate)
+        )  # fmt: skip
+        phrase = _subtree(ctx.sentence, predicate, skip=set()) if bounded else None
         best = None
         for mention in ctx.mentions:
+            if phrase is not None and mention.head not in phrase:
+                continue
             if not places and mention.place and mention.kind == "country" or mention.kind == "adjective":
                 continue  # "в Косово": where; a capital stays a host ("подписал в Белграде"); "российский газ": a thing
             actors = mention.pair or ((mention.actor,) if mention.actor else ())
@@ -908,6 +916,7 @@ NOT_OCCASIONS = frozenset(
 )
 CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог", "поле", "преддверие", "канун", "период"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"после", "накануне", "перед", "до", "вслед"})
+BACKGROUND_PREPOSITIONS = CIRCUMSTANCE_PREPOSITIONS | {"ввиду", "из-за", "вследствие", "несмотря", "благодаря"}
 
 
 def _circumstance(tokens: list[Token], index: int, occasion: bool = False) -> bool:
