@@ -354,7 +354,11 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "agent of the noun")
                 if units:
                     return units, f"instrumental agent '{agent.text}' of the noun", None
-            patient = any(not slot.preposition and slot.case == "Gen" for slot in trigger.slots) and not trigger.symmetric
+            # (acts against somebody; "поддержка США", "одобрение парламента" are often the genitive's own)
+            patient = (
+                any(not slot.preposition and slot.case == "Gen" for slot in trigger.slots) and not trigger.symmetric
+                and (self.cameo[trigger.code].quad_class in (3, 4) or trigger.code.startswith("09"))
+            )  # fmt: skip
             # "аресты оппозиционеров": where the genitive is whom it is done to, it is not the doer
             owners = [] if patient else [
                 c for c in sentence.children(predicate)
