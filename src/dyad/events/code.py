@@ -25,6 +25,7 @@ CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если"
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
+MUTUAL_INTENT = "pair: several subjects of an intention, with each other"
 # measures a state imposes on (or lifts for) its population as a whole: curfew, state of emergency
 ON_THE_COUNTRY = ("1723", "1724", "0813", "0814")
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
@@ -165,6 +166,10 @@ class EventCoder:
                  if e.target is not None and not any("nearest other actor" in t for t in e.trace)),
                 None,
             )  # fmt: skip
+            if found and MUTUAL_INTENT in found[0].trace and number not in about:
+                # "Латвия и Литва планируют перейти на евро": each intends it, not towards the other
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}': an intention of several, about nothing they do together")
+                continue
             for event in found:
                 if content_target is not None and any("nearest other actor" in t for t in event.trace):
                     # "договорились начать вывод войск из Афганистана": the content names whom it concerns
@@ -208,9 +213,10 @@ class EventCoder:
         predicate = _top(tokens, match.positions)
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
-        if "без" in sentence.prepositions(predicate):
-            # "арестованы без обвинений", "без переговоров": what did not happen
-            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): under 'без', it did not happen")
+        if {"без", "из-под"} & set(sentence.prepositions(predicate)):
+            # "арестованы без обвинений", "без переговоров": what did not happen; "выпущена из-под ареста":
+            # what ended
+            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): under 'без' or 'из-под', it is not what happened")
             return [], predicate, None
         passive = _is_passive(sentence, predicate)
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
@@ -262,6 +268,8 @@ class EventCoder:
                 how_target = f"a measure on the country itself: {country}"
         trace.append(f"source: {how_source}")
         trace.append(f"target: {how_target}")
+        if not targets and "intent" in trigger.flags and not trigger.symmetric and len({a.country for u in sources for a in u.actors}) > 1:
+            trace.append(MUTUAL_INTENT)
         pairs = self._pairs(sources, targets, trigger)
         if not pairs:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no source actor ({how_source})")
@@ -589,7 +597,9 @@ class EventCoder:
             actors = mention.pair or ((mention.actor,) if mention.actor else ())
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
-            head = ctx.sentence.tokens[mention.head]
+            head = tokens[mention.head]
+            while head.rel.startswith(("flat", "appos", "compound")) and head.head >= 0:
+                head = tokens[head.head]  # "Agence France-Presse": the name's phrase is what has a role
             if head.rel in ("nsubj", "nsubj:pass") and head.head != predicate and not _gives_reason(ctx.sentence, head.head, predicate):
                 continue  # the subject of another clause does its own thing ("..., а Браун отказался")
             distance = abs(mention.head - predicate) + (0 if mention.head > predicate else 2)
