@@ -17,6 +17,8 @@ from dyad.phrases import PhraseIndex
 # dependency relations that keep a modifier inside the noun phrase of its head
 NP_RELS = frozenset({"amod", "nmod", "appos", "flat:name", "flat", "flat:foreign", "nummod", "det", "compound", "conj:appos"})
 HEAD_ROLE = "president"
+# participles of holding an office ("исполняющий обязанности", "занимающий пост", "возглавляющий")
+ROLE_PARTICIPLES = frozenset({"исполнять", "занимать", "возглавлять", "представлять", "руководить", "курировать"})
 PLACE_NOUNS = frozenset({"территория", "предел", "граница"})  # nouns whose genitive names the place itself
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # the office a bare "leader"/"head" of a country names
 
@@ -251,6 +253,25 @@ class MentionFinder:
                     continue  # two named people are two mentions ("глава X Миллер и министр Y Озерец")
                 named_people[find(other)] |= named_people[find(number)]
                 parent[find(number)] = find(other)
+        for number, hit in enumerate(hits):
+            # "Марк Тоунер, исполняющий обязанности представителя Госдепартамента США": the office a
+            # participle of holding gives a name describes it
+            if hit.kind not in ("agent", "named"):
+                continue
+            current = _top_token(tokens, hit)
+            for _ in range(3):
+                token = tokens[current]
+                if token.head < 0 or token.rel not in ("obj", "nmod", "obl"):
+                    break
+                current = token.head
+                holder = tokens[current]
+                if holder.feats.get("VerbForm") == "Part" and holder.rel == "acl" and holder.lemma in ROLE_PARTICIPLES:
+                    person = owner.get(holder.head)
+                    if person is not None and hits[person].kind in ("name", "person") and find(person) != find(number):
+                        if not (named_people[find(number)] and named_people[find(person)]):
+                            named_people[find(person)] |= named_people[find(number)]
+                            parent[find(number)] = find(person)
+                    break
         grouped: dict[int, list[Hit]] = {}
         for number, hit in enumerate(hits):
             grouped.setdefault(find(number), []).append(hit)
