@@ -190,3 +190,9 @@ def test_discourse_given_name_and_patronymic_find_the_person_named_before(engine
     coded, found = events(engine, text, published=__import__("datetime").date(1997, 4, 2))
     talks = [e for e in coded.events if e.evidence.text.startswith("Там")]
     assert talks and talks[0].source.name == "Boris Yeltsin" and talks[0].target.code == "BLRGOV"
+
+
+def test_discourse_a_place_after_a_title_is_no_part_of_the_name(engine):
+    coded, _ = events(engine, "Мэр Стамбула Экрем Имамоглу выступил на митинге.", published=__import__("datetime").date(2025, 3, 1))
+    names = [m.person or (m.actor.name if m.actor else "") for m in coded.mentions]
+    assert any(n == "Ekrem Imamoglu" for n in names)

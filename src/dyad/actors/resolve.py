@@ -102,7 +102,14 @@ class MentionFinder:
                 and token.pos not in ("CCONJ", "SCONJ", "PRON", "ADJ", "NUM", "DET", "ADP")
                 and "NOUN" in self.lemmatizer.tags(token.text) and "NPRO" not in self.lemmatizer.tags(token.text)
             )  # fmt: skip
-            if token.index in taken or not (_name_like(token) or syllable or known):
+            following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+            place_name = (  # the genitive of a title before a given name ("мэр Стамбула Экрем ..."), not "Ван И"
+                token.rel == "nmod" and token.feats.get("Case") == "Gen" and following is not None
+                and "Geox" in self.lemmatizer.tags(token.text) and not {"Name", "Surn", "Patr"} & self.lemmatizer.tags(token.text)
+                and "Name" in self.lemmatizer.tags(following.text)
+            )  # fmt: skip
+            if token.index in taken or place_name or not (_name_like(token) or syllable or known):
+                # a place ("мэр Стамбула Экрем Имамоглу") is no part of a person's name
                 runs.append([])
             else:
                 runs[-1].append(token)

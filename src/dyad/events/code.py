@@ -26,6 +26,7 @@ LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 MUTUAL_INTENT = "pair: several subjects of an intention, with each other"
+EXPULSIONS = ("174", "161")  # expelling people or diplomats: done by the state they are sent out of
 # measures a state imposes on (or lifts for) its population as a whole: curfew, state of emergency
 ON_THE_COUNTRY = ("1723", "1724", "0813", "0814")
 # acts only a state performs, by CAMEO code or root: the sector that performs them when a passive names nobody
@@ -220,6 +221,13 @@ class EventCoder:
             return [], predicate, None
         passive = _is_passive(sentence, predicate)
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
+        if not sources and trigger.code.startswith(EXPULSIONS) and tokens[predicate].pos == "NOUN" and any(
+            m.place == "из" and m.head in _subtree(sentence, predicate, skip=set()) for m in ctx.mentions
+        ):
+            # "высылка российских дипломатов из Польши": by the state they leave
+            state = self._implicit_state(ctx, trigger)
+            if state is not None:
+                sources, how_source = [state], f"expulsion named by a noun: {state.how}"
         if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
             # "Бхутто вновь взяли под арест": a plural verb with nobody as subject means the authorities
             # (not an arrest named by a noun with no doer: "рост числа арестов" reports no act)
@@ -413,7 +421,7 @@ class EventCoder:
         # summoned "в МИД Турции": by the ministry they are summoned to
         # entry refused "в страны ЕС": by whoever holds the territory entered
         entry = "въезд" in trigger.pattern
-        wanted = ("из",) if trigger.code.startswith("174") else ("в>", "на>") if trigger.code.startswith("114") or entry else ("в", "на")
+        wanted = ("из",) if trigger.code.startswith(EXPULSIONS) else ("в>", "на>") if trigger.code.startswith("114") or entry else ("в", "на")
         if entry:
             union = next((m for m in ctx.mentions if m.place in wanted and m.actor and not m.actor.country), None)
             if union is not None:  # "въезд в страны ЕС": the union of those countries bans it
