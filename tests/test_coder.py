@@ -165,3 +165,15 @@ def test_coder_nouns_in_other_cases_are_not_coordinated_targets(engine):
     found = coded_events(engine, text)
     seized = [(s, t) for s, c, t in found if c[:2] == "18"]
     assert seized == [("USASPY", "DEUCVL")]
+
+
+def test_coder_a_promise_to_harm_on_a_condition_is_a_threat_made_that_day(engine):
+    text = "Накануне президент США пообещал с 1 июля ввести новые санкции, если Иран продолжит обогащение урана."
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 10)))
+    found = [(e.source.code, e.code, e.target.code, e.modality, e.date) for e in coded.events]
+    assert found == [("USAGOV", "1312", "IRNGOV", "asserted", "2025-06-09")]
+
+
+def test_coder_a_promise_to_help_on_a_condition_stays_a_promise(engine):
+    found = coded_events(engine, "Президент Франции пообещал выделить помощь Ливану, если правительство Ливана проведёт реформы.")
+    assert [c for _, c, _ in found] == ["033"]  # an intent to give aid, no threat

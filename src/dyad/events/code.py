@@ -25,6 +25,8 @@ CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если"
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
+CONDITIONAL = "named in the condition"
+THREATS = {"16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}  # acts threatened, by root
 MUTUAL_INTENT = "pair: several subjects of an intention, with each other"
 EXPULSIONS = ("174", "161")  # expelling people or diplomats: done by the state they are sent out of
 # measures a state imposes on (or lifts for) its population as a whole: curfew, state of emergency
@@ -107,6 +109,8 @@ class EventCoder:
                 for event in found:
                     if event.code in ("040", "041", "046") and candidates[outer][0].payload.code.startswith("03"):
                         self._recode(event, "036", f"agrees or is ready to meet ('{tokens[candidates[outer][1]].text}')")
+                    elif self._threat(event, candidates[outer][0].payload, self._date(ctx, candidates[outer][1], candidates[outer][0].positions)):
+                        pass
                     elif event.modality == "asserted":
                         event.modality = "intended"
                         event.trace.append(f"modality: intended (under '{tokens[candidates[outer][1]].text}')")
@@ -120,6 +124,8 @@ class EventCoder:
         for inner, outer in inside.items():
             if outer in hostile:
                 for event in candidates[inner][3]:
+                    if self._threat(event, candidates[outer][0].payload, self._date(ctx, candidates[outer][1], candidates[outer][0].positions)):
+                        continue
                     if event.modality == "asserted":
                         event.modality = "intended"
                         event.trace.append(f"modality: intended (announced by '{candidates[outer][0].payload.pattern[0]}')")
@@ -191,6 +197,24 @@ class EventCoder:
         if not events and ctx.quoted_by is not None:
             events = self._quoted_judgement(ctx, dropped)
         return events
+
+    def _threat(self, event: Event, announcer: Trigger, when: tuple[str | None, str, str]) -> bool:
+        """"пообещал ограничить поставки, если Минск ...": a promise to harm on a condition the target
+        must meet is a threat (13), made now; True if the event was recoded."""
+        threat = THREATS.get(event.root)
+        if threat is None or event.quad_class not in (3, 4) or "intent" not in announcer.flags:
+            return False
+        if not any(t.startswith("target: " + CONDITIONAL) for t in event.trace):
+            return False
+        code = {"161": "1313", "162": "1311", "163": "1312"}.get(event.code[:3], threat)
+        entry = self.cameo[code]
+        event.code, event.root, event.quad_class = entry.code, entry.root, entry.quad_class
+        event.goldstein, event.plover = entry.goldstein, entry.plover
+        if event.modality == "intended":
+            event.modality = "asserted"  # the threat itself was made, on the day it was made
+        event.date, event.date_from = when[0], when[1]
+        event.trace.append(f"recoded {code}: announced by '{announcer.pattern[0]}' on a condition, a threat; date {when[0] or '-'} ({when[2]})")
+        return True
 
     def _refine(self, event: Event, code: str, content: str) -> None:
         """A more specific code of the same root, from what the event is about (modality unchanged)."""
@@ -521,6 +545,10 @@ class EventCoder:
                     units = [u for u in self._units_at(ctx, inner, f"inside slot {slot}") if u.actors[0].code not in avoid]
                     if units:
                         return units, f"slot {slot}: '{child.text}' -> '{sentence.tokens[inner].text}'"
+            # "ограничить поставки, если Минск продолжит ...": whom the condition names is whom it is aimed at
+            condition = self._condition_subject(ctx, predicate, avoid)
+            if condition:
+                return condition, f"{CONDITIONAL}: '{condition[0].mention.text}'"
             # "разогнала акцию протеста": a protest stands for its protesters, of the acting state
             protest = next((c for _, c in filled if {c.lemma, *(d.lemma for d in sentence.children(c.index))} & PROTESTS), None)
             if protest is not None and avoid:
@@ -553,6 +581,34 @@ class EventCoder:
             if units:
                 return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
         return [], "no target slot filled" if trigger.slots else "trigger takes no target"
+
+    def _condition_subject(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> list[Unit]:
+        """The actor an если-clause of the trigger (or of the verb it depends on) has as subject."""
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        ancestor = predicate
+        for _ in range(8):  # a trigger inside a condition is not aimed at the condition's subject
+            if ancestor < 0:
+                break
+            if tokens[ancestor].rel == "advcl" and any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(ancestor)):
+                return []
+            ancestor = tokens[ancestor].head
+        current = predicate if tokens[predicate].pos == "VERB" else _nearest_verb(tokens, predicate)
+        for _ in range(3):
+            if current is None or current < 0:
+                return []
+            for clause in sentence.children(current):
+                if clause.rel != "advcl" or not any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(clause.index)):
+                    continue
+                subject = next((c for c in sentence.children(clause.index) if c.rel == "nsubj"), None)
+                if subject is not None:
+                    units = [u for u in self._units_at(ctx, subject.index, CONDITIONAL) if u.actors[0].code not in avoid]
+                    if units:
+                        return units
+            if tokens[current].rel not in ("xcomp", "conj"):
+                return []
+            current = tokens[current].head
+        return []
 
     def _evaluation(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> tuple[str, list[Unit], str, str] | None:
         """A statement that judges somebody ("заявил, что визит вызывает сожаление", "назвал решение
