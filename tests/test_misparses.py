@@ -60,3 +60,25 @@ def test_statement_whose_verb_the_parse_left_alone_still_judges(engine):
     mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
     events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
     assert [(e.source.country, e.code, e.target.country) for e in events if e.code == "111"] == [("JPN", "111", "RUS")]
+
+
+def test_a_parse_that_loops_on_a_name_still_ends(engine):
+    from dyad.events.code import SentenceContext
+
+    # "Германия осудила Францию, заявило агентство Франс Пресс": the parser made "Пресс" the head
+    # of "Франс" and "Франс" the head of "Пресс", a cycle the coder must not follow for ever
+    sentence = build([
+        ("Германия", "германия", "PROPN", "Nom", 1, "nsubj"),
+        ("выразила", "выразить", "VERB", "", -1, "root"),
+        ("протест", "протест", "NOUN", "Acc", 1, "obj"),
+        (",", ",", "PUNCT", "", 4, "punct"),
+        ("заявило", "заявить", "VERB", "", 1, "parataxis"),
+        ("агентство", "агентство", "NOUN", "Nom", 4, "nsubj"),
+        ("Франции", "франция", "PROPN", "Gen", 7, "flat"),
+        ("Пресс", "пресс", "PROPN", "Gen", 6, "flat"),
+    ])  # fmt: skip
+    finder = engine.finder
+    day = __import__("datetime").date(2020, 1, 1)
+    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
+    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    assert all(e.source.country == "DEU" for e in events)

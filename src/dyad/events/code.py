@@ -662,8 +662,10 @@ class EventCoder:
             if len(actors) != 1 or actors[0].code in avoid or actors[0].country in sources:
                 continue
             head = tokens[mention.head]
-            while head.rel.startswith(("flat", "appos", "compound")) and head.head >= 0:
-                head = tokens[head.head]  # "Agence France-Presse": the name's phrase is what has a role
+            for _ in range(4):  # "Agence France-Presse": the name's phrase is what has a role (the parse may loop)
+                if not head.rel.startswith(("flat", "appos", "compound")) or head.head < 0:
+                    break
+                head = tokens[head.head]
             if head.rel in ("nsubj", "nsubj:pass") and head.head != predicate and not _gives_reason(ctx.sentence, head.head, predicate):
                 continue  # the subject of another clause does its own thing ("..., а Браун отказался")
             distance = abs(mention.head - predicate) + (0 if mention.head > predicate else 2)
