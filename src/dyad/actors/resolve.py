@@ -103,10 +103,10 @@ class MentionFinder:
                 and "NOUN" in self.lemmatizer.tags(token.text) and "NPRO" not in self.lemmatizer.tags(token.text)
             )  # fmt: skip
             following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+            tags = self.lemmatizer.tags(token.text)
             place_name = (  # the genitive of a title before a given name ("мэр Стамбула Экрем ..."), not "Ван И"
                 token.rel == "nmod" and token.feats.get("Case") == "Gen" and following is not None
-                and "Geox" in self.lemmatizer.tags(token.text) and not {"Name", "Surn", "Patr"} & self.lemmatizer.tags(token.text)
-                and "Name" in self.lemmatizer.tags(following.text)
+                and "Geox" in tags and not {"Name", "Surn", "Patr"} & tags and "Name" in self.lemmatizer.tags(following.text)
             )  # fmt: skip
             if token.index in taken or place_name or not (_name_like(token) or syllable or known):
                 # a place ("мэр Стамбула Экрем Имамоглу") is no part of a person's name
@@ -218,6 +218,14 @@ class MentionFinder:
             return x
 
         named_people = [hit.kind in ("person", "name") for hit in hits]  # per root: holds a named person
+
+        def join(one: int, other: int) -> None:
+            # two named people are two mentions ("глава X Миллер и министр Y Озерец")
+            a, b = find(one), find(other)
+            if a != b and not (named_people[a] and named_people[b]):
+                named_people[b] |= named_people[a]
+                parent[a] = b
+
         tokens = sentence.tokens
         for number, hit in enumerate(hits):
             top = _top_token(tokens, hit)
@@ -255,11 +263,8 @@ class MentionFinder:
                 delegate = other is not None and hits[other].kind == "agent" and not hits[other].entry.sector
                 if not (delegate and sentence.prepositions(top)[:1] == ["от"]):
                     continue
-            if other is not None and find(other) != find(number):
-                if named_people[find(number)] and named_people[find(other)]:
-                    continue  # two named people are two mentions ("глава X Миллер и министр Y Озерец")
-                named_people[find(other)] |= named_people[find(number)]
-                parent[find(number)] = find(other)
+            if other is not None:
+                join(number, other)
         for number, hit in enumerate(hits):
             # "Марк Тоунер, исполняющий обязанности представителя Госдепартамента США": the office a
             # participle of holding gives a name describes it
@@ -274,10 +279,8 @@ class MentionFinder:
                 holder = tokens[current]
                 if holder.feats.get("VerbForm") == "Part" and holder.rel == "acl" and holder.lemma in ROLE_PARTICIPLES:
                     person = owner.get(holder.head)
-                    if person is not None and hits[person].kind in ("name", "person") and find(person) != find(number):
-                        if not (named_people[find(number)] and named_people[find(person)]):
-                            named_people[find(person)] |= named_people[find(number)]
-                            parent[find(number)] = find(person)
+                    if person is not None and hits[person].kind in ("name", "person"):
+                        join(number, person)
                     break
         grouped: dict[int, list[Hit]] = {}
         for number, hit in enumerate(hits):

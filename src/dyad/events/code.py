@@ -109,7 +109,7 @@ class EventCoder:
                 for event in found:
                     if event.code in ("040", "041", "046") and candidates[outer][0].payload.code.startswith("03"):
                         self._recode(event, "036", f"agrees or is ready to meet ('{tokens[candidates[outer][1]].text}')")
-                    elif self._threat(event, candidates[outer][0].payload, self._date(ctx, candidates[outer][1], candidates[outer][0].positions)):
+                    elif self._threat(event, ctx, candidates[outer]):
                         pass
                     elif event.modality == "asserted":
                         event.modality = "intended"
@@ -124,7 +124,7 @@ class EventCoder:
         for inner, outer in inside.items():
             if outer in hostile:
                 for event in candidates[inner][3]:
-                    if self._threat(event, candidates[outer][0].payload, self._date(ctx, candidates[outer][1], candidates[outer][0].positions)):
+                    if self._threat(event, ctx, candidates[outer]):
                         continue
                     if event.modality == "asserted":
                         event.modality = "intended"
@@ -185,9 +185,9 @@ class EventCoder:
                         event.trace.append(f"target: '{content_target.text}', named in the content")
                 if meeting and event.root in ("03", "05"):
                     self._recode(event, "036", "supports or agrees to a meeting or talks: express intent to meet (036)")
-                elif content_code is not None and self.cameo.about(event.code, content_code) != event.code:
+                elif content_code is not None and (specific := self.cameo.about(event.code, content_code)) != event.code:
                     # "призвали отменить чрезвычайное положение": an appeal to ease administrative sanctions (0251)
-                    self._refine(event, self.cameo.about(event.code, content_code), content_code)
+                    self._refine(event, specific, content_code)
                 key = _dedup_key(event)
                 if key in seen:
                     dropped.append(f"s{sentence.index} '{event.evidence.trigger}': same actors and root as an earlier event")
@@ -198,34 +198,38 @@ class EventCoder:
             events = self._quoted_judgement(ctx, dropped)
         return events
 
-    def _threat(self, event: Event, announcer: Trigger, when: tuple[str | None, str, str]) -> bool:
+    def _threat(self, event: Event, ctx: SentenceContext, outer: tuple) -> bool:
         """"пообещал ограничить поставки, если Минск ...": a promise to harm on a condition the target
-        must meet is a threat (13), made now; True if the event was recoded."""
+        must meet is a threat (13), made on the day of the promise (``outer``, the announcing candidate);
+        True if the event was recoded."""
+        announcer: Trigger = outer[0].payload
         threat = THREATS.get(event.root)
         if threat is None or event.quad_class not in (3, 4) or "intent" not in announcer.flags:
             return False
         if not any(t.startswith("target: " + CONDITIONAL) for t in event.trace):
             return False
         code = {"161": "1313", "162": "1311", "163": "1312"}.get(event.code[:3], threat)
-        entry = self.cameo[code]
-        event.code, event.root, event.quad_class = entry.code, entry.root, entry.quad_class
-        event.goldstein, event.plover = entry.goldstein, entry.plover
+        self._set_code(event, code)
+        when = self._date(ctx, outer[1], outer[0].positions)
         if event.modality == "intended":
             event.modality = "asserted"  # the threat itself was made, on the day it was made
         event.date, event.date_from = when[0], when[1]
         event.trace.append(f"recoded {code}: announced by '{announcer.pattern[0]}' on a condition, a threat; date {when[0] or '-'} ({when[2]})")
         return True
 
-    def _refine(self, event: Event, code: str, content: str) -> None:
-        """A more specific code of the same root, from what the event is about (modality unchanged)."""
-        entry = self.cameo[code]
-        event.code, event.goldstein, event.plover = entry.code, entry.goldstein, entry.plover
-        event.trace.append(f"code {code}: {self.cameo[content].name.lower()} is what it is about ({content})")
-
-    def _recode(self, event: Event, code: str, why: str) -> None:
+    def _set_code(self, event: Event, code: str) -> None:
+        """Give the event ``code`` with its root, quad class, Goldstein value and PLOVER type."""
         entry = self.cameo[code]
         event.code, event.root, event.quad_class = entry.code, entry.root, entry.quad_class
         event.goldstein, event.plover = entry.goldstein, entry.plover
+
+    def _refine(self, event: Event, code: str, content: str) -> None:
+        """A more specific code of the same root, from what the event is about (modality unchanged)."""
+        self._set_code(event, code)
+        event.trace.append(f"code {code}: {self.cameo[content].name.lower()} is what it is about ({content})")
+
+    def _recode(self, event: Event, code: str, why: str) -> None:
+        self._set_code(event, code)
         if event.modality == "asserted":
             event.modality = "intended"
         event.trace.append(f"recoded {code}: {why}")
@@ -245,9 +249,9 @@ class EventCoder:
             return [], predicate, None
         passive = _is_passive(sentence, predicate)
         sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
-        if not sources and trigger.code.startswith(EXPULSIONS) and tokens[predicate].pos == "NOUN" and any(
-            m.place == "из" and m.head in _subtree(sentence, predicate, skip=set()) for m in ctx.mentions
-        ):
+        if not sources and trigger.code.startswith(EXPULSIONS) and tokens[predicate].pos == "NOUN" and (
+            phrase := _subtree(sentence, predicate, skip=set())
+        ) and any(m.place == "из" and m.head in phrase for m in ctx.mentions):
             # "высылка российских дипломатов из Польши": by the state they leave
             state = self._implicit_state(ctx, trigger)
             if state is not None:
@@ -590,7 +594,7 @@ class EventCoder:
         for _ in range(8):  # a trigger inside a condition is not aimed at the condition's subject
             if ancestor < 0:
                 break
-            if tokens[ancestor].rel == "advcl" and any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(ancestor)):
+            if _is_condition(sentence, ancestor):
                 return []
             ancestor = tokens[ancestor].head
         current = predicate if tokens[predicate].pos == "VERB" else _nearest_verb(tokens, predicate)
@@ -598,7 +602,7 @@ class EventCoder:
             if current is None or current < 0:
                 return []
             for clause in sentence.children(current):
-                if clause.rel != "advcl" or not any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(clause.index)):
+                if not _is_condition(sentence, clause.index):
                     continue
                 subject = next((c for c in sentence.children(clause.index) if c.rel == "nsubj"), None)
                 if subject is not None:
@@ -905,6 +909,11 @@ def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
     if clause < 0 or tokens[clause].rel != "advcl" or tokens[clause].head != predicate:
         return False
     return any(c.rel == "mark" and c.lemma in REASONS for c in sentence.children(clause))
+
+
+def _is_condition(sentence: Sentence, clause: int) -> bool:
+    """Is the token the head of an если-clause ("..., если Минск продолжит ...")?"""
+    return sentence.tokens[clause].rel == "advcl" and any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(clause))
 
 
 def _same_case(one: Token, other: Token) -> bool:
