@@ -177,3 +177,18 @@ def test_coder_a_promise_to_harm_on_a_condition_is_a_threat_made_that_day(engine
 def test_coder_a_promise_to_help_on_a_condition_stays_a_promise(engine):
     found = coded_events(engine, "Президент Франции пообещал выделить помощь Ливану, если правительство Ливана проведёт реформы.")
     assert [c for _, c, _ in found] == ["033"]  # an intent to give aid, no threat
+
+
+def test_coder_an_agreement_to_cooperate_of_no_stated_kind_stays_general(engine):
+    # plain "сотрудничество" says nothing of its kind: 030, not 032 (diplomatic cooperation)
+    found = coded_events(engine, "Президент Кении договорился с премьером Индии о новом этапе сотрудничества.")
+    assert ("KENGOV", "030", "INDGOV") in found
+    found = coded_events(engine, "Президент Кении договорился с премьером Индии об экономическом сотрудничестве.")
+    assert ("KENGOV", "0311", "INDGOV") in found
+
+
+def test_coder_a_people_in_diplomacy_is_its_state_in_protest_its_civilians(engine):
+    found = coded_events(engine, "Израильтяне отказываются от возобновления переговоров с Сирией.")
+    assert ("ISRGOV", "125", "SYRGOV") in found or ("ISRGOV", "120", "SYRGOV") in found
+    found = coded_events(engine, "Тысячи израильтян вышли на акцию протеста против правительства Израиля.")
+    assert all(source != "ISRGOV" for source, _, _ in found)

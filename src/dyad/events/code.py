@@ -20,6 +20,8 @@ from dyad.phrases import PhraseIndex, PhraseMatch
 from dyad.time.resolve import DateMention
 
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
+# roots where a people named by its demonym stays its civilians: aid, protest, force, coercion, assault
+PEOPLE_ROOTS = ("07", "14", "15", "17", "18", "19", "20")
 NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation", "group", "demonym"})
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
@@ -306,6 +308,8 @@ class EventCoder:
         trace.append(f"target: {how_target}")
         if not targets and "intent" in trigger.flags and not trigger.symmetric and len({a.country for u in sources for a in u.actors}) > 1:
             trace.append(MUTUAL_INTENT)
+        if not code.startswith(PEOPLE_ROOTS):
+            sources, targets = [_as_state(u) for u in sources], [_as_state(u) for u in targets]
         pairs = self._pairs(sources, targets, trigger)
         if not pairs:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no source actor ({how_source})")
@@ -855,6 +859,15 @@ def _indefinite_personal(sentence: Sentence, verb: int) -> bool:
         and token.feats.get("Person", "3") == "3"
         and not any(c.rel in ("nsubj", "nsubj:pass") for c in sentence.children(verb))
     )
+
+
+def _as_state(unit: Unit) -> Unit:
+    """A people named by its demonym, acting in diplomacy, is its state: "палестинцы отказываются от
+    возобновления переговоров", "свалить вину на американцев" (not where people protest, suffer or are helped)."""
+    if unit.mention.kind != "demonym" or not unit.mention.plural:
+        return unit
+    actors = tuple(Actor.of(a.country, "GOV", a.text) if a.country and a.sector == "CVL" else a for a in unit.actors)
+    return Unit(actors, unit.mention, f"{unit.how}; a people acting in diplomacy: its state")
 
 
 def _distinct(one: Actor, other: Actor) -> bool:

@@ -63,13 +63,17 @@ class Cameo:
         an appeal to ease a state of emergency (content 0814) is 0251, a demand to release prisoners
         (0841) 1053, an agreement to a ceasefire (0871) 0356. CAMEO orders the sub-codes of these
         roots alike: 1 material cooperation (061-064), 2 diplomatic cooperation (05), 3 aid (071-074),
-        5 yielding (081, 082, 084, 085, 086, 087), 6 meeting (04). Returns ``code`` when nothing fits."""
+        5 yielding (081, 082, 084, 085, 086, 087), 6 meeting (04). Cooperation of no stated kind
+        (content 050, the plain "сотрудничество") makes nothing specific: an agreement to cooperate is 030.
+        Returns ``code`` when nothing fits."""
         if code[:2] not in ("02", "10", "03") or len(code) != 3 or not code.endswith("0"):
             return code
         root, detail = content[:2], content[2:3]
         if root == "06":
             wanted = [code[:2] + "1" + detail, code[:2] + "1"]
         elif root == "05":
+            if content == "050":
+                return code
             wanted = [code[:2] + "2"]
         elif root == "07":
             wanted = [code[:2] + "3" + detail, code[:2] + "3"]
