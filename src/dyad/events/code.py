@@ -543,6 +543,8 @@ class EventCoder:
         ]  # fmt: skip
         for slot, child in filled:  # an actor in a slot first: "выразил Вашингтону протест в связи с ..."
             units = self._units_at(ctx, child.index, f"slot {slot}")
+            if units and "place" in trigger.flags and slot.preposition == ("из",):
+                units = [_as_place(u) for u in units]
             if units:
                 return units, f"slot {slot}: '{child.text}'"
         if "direct" not in trigger.flags:  # "принял делегацию", not "принял обращение к премьеру"
@@ -870,6 +872,14 @@ def _as_state(unit: Unit) -> Unit:
     return Unit(actors, unit.mention, f"{unit.how}; a people acting in diplomacy: its state")
 
 
+def _as_place(unit: Unit) -> Unit:
+    """A country or capital a trigger names as a place ("ввоз мяса из Германии") is the country itself."""
+    if unit.mention.kind not in ("country", "capital"):
+        return unit
+    actors = tuple(Actor(a.country, a.country, None, None, None, a.text) if a.country else a for a in unit.actors)
+    return Unit(actors, unit.mention, f"{unit.how}; a place: the country itself")
+
+
 def _distinct(one: Actor, other: Actor) -> bool:
     """Two actors an event can join: other codes, or two named people of one government (Медведев -> Путину)."""
     return one.code != other.code or bool(one.name and other.name and one.name != other.name)
@@ -1016,7 +1026,7 @@ def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, in
 NOT_OCCASIONS = frozenset(
     "участие участвовать принять обвинить обвинять подозревать заподозрить упрекнуть упрекать уличить".split()
 )
-CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог", "поле", "преддверие", "канун", "период"})
+CIRCUMSTANCE_NOUNS = frozenset({"ход", "время", "рамка", "итог", "поле", "преддверие", "канун", "период", "день", "кулуары", "завершение", "окончание"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"после", "накануне", "перед", "до", "вслед"})
 BACKGROUND_PREPOSITIONS = CIRCUMSTANCE_PREPOSITIONS | {"ввиду", "из-за", "вследствие", "несмотря", "благодаря"}
 
