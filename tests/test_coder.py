@@ -202,3 +202,20 @@ def test_coder_a_country_goods_come_from_is_the_country_itself(engine):
 def test_coder_the_day_of_a_summit_is_its_occasion_not_what_an_agreement_is_about(engine):
     found = coded_events(engine, "Во второй день саммита в Вильнюсе члены альянса договорились вывести войска из Ирака.")
     assert ("NATO", "0356", "IRQ") in found
+
+
+def test_coder_a_promise_to_cut_supplies_on_a_condition_is_a_threat_of_an_embargo(engine):
+    found = coded_events(engine, "Глава «Газпрома» пообещал сократить поставки газа в Молдавию, если Кишинёв не погасит долг.")
+    assert ("RUSBUS", "1312", "MDAGOV") in found
+
+
+def test_coder_a_pronoun_the_tagger_leaves_without_gender_still_agrees_with_its_antecedent(engine):
+    # natasha reads "неё" as an adverb without gender; the pronoun is feminine: Россия, not Миллер
+    text = "Алексей Миллер прибыл в Минск.\nПремьер Белоруссии заявил, что если Россия не уступит, в отношении неё будут введены санкции."
+    coded = engine.code(Document(text=text, lang="ru"))
+    assert [(e.source.code, e.target.code) for e in coded.events if e.evidence.text.startswith("Премьер")] == [("BLRGOV", "RUSGOV")]
+
+
+def test_coder_sanctions_to_be_imposed_on_a_condition_are_the_speaker_s_threat(engine):
+    found = coded_events(engine, "Премьер Белоруссии заявил, что если Россия не уступит, в отношении неё будут введены санкции.")
+    assert ("BLRGOV", "1312", "RUSGOV") in found

@@ -99,7 +99,15 @@ class Discourse:
             return f"'{mention.text}' as described before: {known.code}"
         if cue == "person":
             # the person named last: earlier in this sentence, else before it
-            here = [m.actor for m in nearby if m.actor is not None and m.actor.name and m.head < mention.head]
+            # a pronoun after a preposition ("в отношении неё", "против него") stands for an actor, so one of
+            # another gender is not meant: "Премьер Белоруссии заявил, что ... в отношении неё" (a bare
+            # "она" is as often a thing: "информация ..., но она была опровергнута")
+            oblique = agent is None and mention.gender and mention.text.lower().startswith("н")
+            here = [
+                m.actor for m in nearby
+                if m.actor is not None and m.actor.name and m.head < mention.head
+                and not (oblique and m.gender and m.gender != mention.gender)
+            ]  # fmt: skip
             # "если Москва отвергнет ..., Вашингтон введёт против неё санкции": a pronoun agrees in gender
             agreeing = [
                 m.actor for m in nearby

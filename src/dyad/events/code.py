@@ -28,6 +28,7 @@ LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 CONDITIONAL = "named in the condition"
+SPEAKER_ON_CONDITION = "to be done on a condition, by the side that says so:"
 THREATS = {"16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}  # acts threatened, by root
 MUTUAL_INTENT = "pair: several subjects of an intention, with each other"
 EXPULSIONS = ("174", "161")  # expelling people or diplomats: done by the state they are sent out of
@@ -205,12 +206,17 @@ class EventCoder:
         must meet is a threat (13), made on the day of the promise (``outer``, the announcing candidate);
         True if the event was recoded."""
         announcer: Trigger = outer[0].payload
-        threat = THREATS.get(event.root)
-        if threat is None or event.quad_class not in (3, 4) or "intent" not in announcer.flags:
+        if event.root not in THREATS or event.quad_class not in (3, 4) or "intent" not in announcer.flags:
             return False
-        if not any(t.startswith("target: " + CONDITIONAL) for t in event.trace):
+        if not any(t.startswith("target: " + CONDITIONAL) for t in event.trace) and not (
+            # "пообещал сократить поставки в Молдавию, если Кишинёв не погасит долг": the condition is on the target
+            event.target is not None and any(
+                a.country == event.target.country
+                for u in self._condition_subject(ctx, outer[1], {event.source.code}) for a in u.actors
+            )
+        ):
             return False
-        code = {"161": "1313", "162": "1311", "163": "1312"}.get(event.code[:3], threat)
+        code = _threat_code(event.code)
         self._set_code(event, code)
         when = self._date(ctx, outer[1], outer[0].positions)
         if event.modality == "intended":
@@ -286,6 +292,9 @@ class EventCoder:
                 sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
                 how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
         code = trigger.code
+        if how_source.startswith(SPEAKER_ON_CONDITION) and code[:2] in THREATS and targets:
+            code = _threat_code(code)
+            trace.append(f"recoded {code}: to be done on a condition, said by a side, a threat")
         if code.startswith("192") and targets and tokens[targets[0].mention.head].feats.get("Animacy") == "Anim":
             # "захватило гражданина Германии": people seized are abducted, not territory occupied
             code = "181"
@@ -323,6 +332,8 @@ class EventCoder:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): no target actor ({how_target})")
             return [], predicate, lender
         modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
+        if code.startswith("13") and not trigger.code.startswith("13"):
+            modality, why = "asserted", "the threat itself was made"
         if modality == "negated":
             speaker = self._speaker_of(ctx, predicate)
             if speaker is not None and speaker.country and speaker.country in {u.actors[0].country for u in sources}:
@@ -392,6 +403,11 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "passive agent")
                 if units:
                     return units, f"passive agent '{agent.text}'", None
+            speaker = self._speaker_mention(ctx, predicate)
+            if speaker is not None and self._condition_subject(ctx, predicate, {speaker.actor.code}):
+                # "Премьер заявил, что если Россия не уступит, против неё будут введены санкции":
+                # what is to be done on a condition, in what a side says, is that side's doing
+                return [Unit((speaker.actor,), speaker, SPEAKER_ON_CONDITION)], f"{SPEAKER_ON_CONDITION} '{speaker.text}'", None
             state = self._implicit_state(ctx, trigger)
             if state is not None:
                 return [state], f"passive without an agent: {state.how}", None
@@ -430,6 +446,10 @@ class EventCoder:
 
     def _speaker_of(self, ctx: SentenceContext, predicate: int) -> Actor | None:
         """The actor whose verb of saying dominates the trigger, if any."""
+        mention = self._speaker_mention(ctx, predicate)
+        return mention.actor if mention is not None else None
+
+    def _speaker_mention(self, ctx: SentenceContext, predicate: int) -> Mention | None:
         tokens = ctx.sentence.tokens
         current = tokens[predicate].head
         for _ in range(5):
@@ -438,7 +458,7 @@ class EventCoder:
             if tokens[current].lemma in self.speech_verbs:
                 subject = next((c for c in ctx.sentence.children(current) if c.rel == "nsubj"), None)
                 mention = ctx.at.get(subject.index) if subject is not None else None
-                return mention.actor if mention is not None else None
+                return mention if mention is not None and mention.actor is not None else None
             current = tokens[current].head
         return None
 
@@ -861,6 +881,11 @@ def _indefinite_personal(sentence: Sentence, verb: int) -> bool:
         and token.feats.get("Person", "3") == "3"
         and not any(c.rel in ("nsubj", "nsubj:pass") for c in sentence.children(verb))
     )
+
+
+def _threat_code(code: str) -> str:
+    """The threat (13) of the act ``code``: to break relations 1313, to cut aid 1311, of sanctions 1312."""
+    return {"161": "1313", "162": "1311", "163": "1312"}.get(code[:3], THREATS[code[:2]])
 
 
 def _as_state(unit: Unit) -> Unit:

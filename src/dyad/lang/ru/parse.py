@@ -35,5 +35,25 @@ class RussianParser:
                 token.head = int(parsed.head_id) - 1
                 token.rel = parsed.rel
             for token in sentence.tokens:
+                _mended_pronoun(token)
                 token.lemma = self.lemmatizer.lemma(token.text, token.pos, token.feats.get("Case", ""))
             sentence.parsed = True
+
+
+# oblique forms of он/она/они after a preposition ("в отношении неё", "против них"), which the tagger
+# now and then reads as adverbs: gender and number are the form's own
+OBLIQUE_PRONOUNS = {
+    **dict.fromkeys(("неё", "нее", "ней", "нею"), {"Gender": "Fem", "Number": "Sing"}),
+    **dict.fromkeys(("него", "нему", "нём", "нем"), {"Gender": "Masc", "Number": "Sing"}),
+    **dict.fromkeys(("них", "ними"), {"Number": "Plur"}),
+}
+
+
+def _mended_pronoun(token) -> None:
+    feats = OBLIQUE_PRONOUNS.get(token.text.lower())
+    if feats is None or token.pos not in ("ADV", "ADJ", "X"):
+        return
+    token.pos = "PRON"
+    token.feats = {**feats, "Person": "3"}
+    if token.rel == "advmod":
+        token.rel = "obl"
