@@ -219,3 +219,21 @@ def test_coder_a_pronoun_the_tagger_leaves_without_gender_still_agrees_with_its_
 def test_coder_sanctions_to_be_imposed_on_a_condition_are_the_speaker_s_threat(engine):
     found = coded_events(engine, "Премьер Белоруссии заявил, что если Россия не уступит, в отношении неё будут введены санкции.")
     assert ("BLRGOV", "1312", "RUSGOV") in found
+
+
+def test_coder_a_judgement_of_election_standards_praises_and_negated_criticises(engine):
+    found = coded_events(engine, "Наблюдатели ОБСЕ заявили, что выборы в Армении соответствовали международным стандартам.")
+    assert ("IGOOSCE", "051", "ARMGOV") in found
+    found = coded_events(engine, "Наблюдатели ОБСЕ заявили, что выборы в Армении не соответствовали международным стандартам.")
+    assert ("IGOOSCE", "111", "ARMGOV") in found
+
+
+def test_coder_an_attributive_participle_judges_nothing(engine):
+    found = coded_events(engine, "Япония заявила, что мясо из Бразилии пройдёт соответствующую проверку.")
+    assert not any(code in ("051", "111") for _, code, _ in found)
+
+
+def test_coder_the_opposition_judging_with_nobody_named_judges_its_government(engine):
+    text = "Власти Грузии объявили итоги выборов.\nЛидер оппозиции Леван Гачечиладзе назвал итоги выборов подтасованными."
+    coded = engine.code(Document(text=text, lang="ru"))
+    assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("GEOOPP", "112", "GEOGOV")]

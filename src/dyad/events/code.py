@@ -366,10 +366,10 @@ class EventCoder:
         criticism or praise of the actor it names, though the sentence has no verb of saying."""
         sentence, speaker = ctx.sentence, ctx.quoted_by
         tokens = sentence.tokens
-        word = next((t.index for t in tokens if t.lemma in self.evaluations), None)
-        if word is None or speaker is None:
+        judgement = self._judgement(sentence, range(len(tokens)))
+        if judgement is None or speaker is None:
             return []
-        code, where = self.evaluations[tokens[word].lemma]
+        word, code, where = judgement
         judged = [
             m for m in ctx.mentions
             if m.actor is not None and m.kind != "adjective" and m.actor.country != speaker.country and m.actor.code != speaker.code
@@ -389,6 +389,23 @@ class EventCoder:
         ]
         evidence = Evidence(sentence.start, sentence.end, sentence.text, tokens[word].text)
         return [_event(self.cameo[code], speaker, target, (date, date_from), modality, None, evidence, 0.6, trace)]
+
+    def _judgement(self, sentence: Sentence, indices) -> tuple[int, str, str] | None:
+        """The first evaluative word among ``indices``, its code and data line. Negated ("не соответствуют
+        стандартам", "не является провокацией"), praise turns into criticism and criticism is withdrawn."""
+        tokens = sentence.tokens
+        for index in indices:
+            entry = self.evaluations.get(tokens[index].lemma)
+            if entry is None or tokens[index].rel == "amod" and tokens[index].lemma.endswith(("ть", "ться")):
+                continue  # a participle as an attribute judges nothing: "соответствующей проверки"
+            code, where = entry
+            scope = [index] + ([tokens[index].head] if tokens[index].head >= 0 else [])
+            if any(c.lemma == "не" for i in scope for c in sentence.children(i)):
+                if code != "051":
+                    continue
+                code, where = "111", f"{where}, negated"
+            return index, code, where
+        return None
 
     # ------------------------------------------------------------ arguments
     def _sources(
@@ -653,10 +670,10 @@ class EventCoder:
                 if token.lemma in self.speech_verbs:
                     break
                 content.add(token.index)
-        word = next((i for i in sorted(content) if sentence.tokens[i].lemma in self.evaluations), None)
-        if word is None:
+        judgement = self._judgement(sentence, sorted(content))
+        if judgement is None:
             return None
-        code, where = self.evaluations[sentence.tokens[word].lemma]
+        word, code, where = judgement
         countries = {c[:3] for c in avoid}  # one's own side is not whom one judges
         said = [
             m for m in ctx.mentions
@@ -668,6 +685,12 @@ class EventCoder:
         if not units:
             units = self._nearest_other_actor(ctx, predicate, avoid)
             how = f"nearest other actor '{units[0].mention.text}'" if units else ""
+        opposition = sorted(c for c in avoid if c.endswith("OPP") and len(c) == 6)
+        if not units and opposition:
+            # "лидер оппозиции назвал итоги выборов подтасованными": the opposition judges its government
+            actor = Actor.of(opposition[0][:3], "GOV")
+            units = [Unit((actor,), Mention(sentence.index, 0, 0, 0, "", 0, 0, "implicit"), "its government")]
+            how = f"the opposition's own government: {actor.code}"
         if not units:
             return None
         note = f"evaluation: '{sentence.tokens[word].text}' -> {code} <- {where}"
