@@ -26,6 +26,11 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+# words that name a kind of body, followed by its name: "федерация ФИФА", "движение «Талибан»"
+ORGANISATION_NOUNS = frozenset(
+    "организация федерация ассоциация компания корпорация госкорпорация концерн холдинг движение партия "
+    "группировка фонд агентство комитет союз объединение альянс блок".split()
+)
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 CONDITIONAL = "named in the condition"
 SPEAKER_ON_CONDITION = "to be done on a condition, by the side that says so:"
@@ -731,6 +736,15 @@ class EventCoder:
         mention = ctx.at.get(index)
         if mention is None:  # "с г-ном Трампом": the actor is the title's apposition
             inner = next((c.index for c in ctx.sentence.children(index) if c.rel in ("appos", "flat:name") and c.index in ctx.at), None)
+            mention = ctx.at.get(inner) if inner is not None else None
+        if mention is None and ctx.sentence.tokens[index].lemma in ORGANISATION_NOUNS:
+            # "Международная федерация футбола ФИФА объявила", "компания «Газпром» пообещала": the body named
+            inner = next(
+                (c.index for c in ctx.sentence.children(index)
+                 if c.rel in ("appos", "nmod", "flat:foreign") and c.index in ctx.at
+                 and ctx.at[c.index].kind in ("organisation", "group") and c.pos in ("PROPN", "X", "NOUN")),
+                None,
+            )  # fmt: skip
             mention = ctx.at.get(inner) if inner is not None else None
         if mention is None and ctx.sentence.tokens[index].lemma in QUANTITIES:
             # "тысячи демонстрантов", "группа депутатов": the people counted
