@@ -82,3 +82,27 @@ def test_a_parse_that_loops_on_a_name_still_ends(engine):
     mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
     events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
     assert all(e.source.country == "DEU" for e in events)
+
+
+def test_x_and_y_stay_joined_when_the_parser_hangs_y_elsewhere(engine):
+    from dyad.events.code import SentenceContext
+
+    # "Посол ЕС и представители ПАСЕ призывают руководство Грузии ...": the parser made "представители"
+    # a conjunct of a word later in the sentence; the words still say "X и Y", both in the nominative
+    sentence = build([
+        ("Посол", "посол", "NOUN", "Nom", 5, "nsubj"),
+        ("ЕС", "ес", "PROPN", "Gen", 0, "nmod"),
+        ("и", "и", "CCONJ", "", 3, "cc"),
+        ("представители", "представитель", "NOUN", "Nom", 8, "conj"),
+        ("ПАСЕ", "пасе", "PROPN", "Gen", 3, "nmod"),
+        ("призывают", "призывать", "VERB", "", -1, "root"),
+        ("руководство", "руководство", "NOUN", "Acc", 5, "obj"),
+        ("Грузии", "грузия", "PROPN", "Gen", 6, "nmod"),
+        ("уйти", "уйти", "VERB", "", 5, "xcomp"),
+    ])  # fmt: skip
+    sentence.tokens[3].feats.update({"Number": "Plur"})
+    finder = engine.finder
+    day = __import__("datetime").date(2020, 1, 1)
+    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
+    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    assert {(e.source.code, e.target.code) for e in events if e.root == "02"} == {("IGOEU", "GEOGOV"), ("IGOCOE", "GEOGOV")}

@@ -761,7 +761,13 @@ class EventCoder:
                 if other in found:
                     continue
                 anchor = tokens[other.head]
-                if anchor.rel == "conj" and current.first <= anchor.head <= current.last and _same_case(anchor, tokens[anchor.head]):
+                joined = anchor.rel == "conj" and current.first <= anchor.head <= current.last
+                # the parser hung the second of "X и Y" far away: still "X и Y" in the words, in one case
+                adjacent = (
+                    other.first == current.last + 2 and tokens[current.last + 1].lemma == "и"
+                    and anchor.feats.get("Case", "-") == tokens[current.head].feats.get("Case")
+                )  # fmt: skip
+                if joined and _same_case(anchor, tokens[anchor.head]) or adjacent:
                     found.append(other)
                     frontier.append(other)
         units = []
