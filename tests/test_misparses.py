@@ -16,6 +16,15 @@ def build(words):
     return Sentence(0, 0, len(text), text, tokens, parsed=True)
 
 
+def code_sentence(engine, sentence, day):
+    """The events the coder finds in a hand-built sentence, its mentions resolved on ``day``."""
+    from dyad.events.code import SentenceContext
+
+    finder = engine.finder
+    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
+    return engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+
+
 def test_groups_never_span_a_comma_and_a_verb(engine):
     # the parser hung "Украины" on "Министерство" across ", сообщило"
     sentence = build([
@@ -36,8 +45,6 @@ def test_groups_never_span_a_comma_and_a_verb(engine):
 
 
 def test_statement_whose_verb_the_parse_left_alone_still_judges(engine):
-    from dyad.events.code import SentenceContext
-
     # "после визита Медведева премьер Японии заявил, что визит вызывает сожаление": the parser hung
     # the что-clause on another root and left "заявил" with no dependents at all
     sentence = build([
@@ -55,16 +62,11 @@ def test_statement_whose_verb_the_parse_left_alone_still_judges(engine):
     ])  # fmt: skip
     sentence.tokens[3].feats.update({"Number": "Sing"})
     sentence.tokens[5].feats.update({"Number": "Sing", "VerbForm": "Fin"})
-    finder = engine.finder
-    day = __import__("datetime").date(2010, 11, 5)
-    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
-    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    events = code_sentence(engine, sentence, __import__("datetime").date(2010, 11, 5))
     assert [(e.source.country, e.code, e.target.country) for e in events if e.code == "111"] == [("JPN", "111", "RUS")]
 
 
 def test_a_parse_that_loops_on_a_name_still_ends(engine):
-    from dyad.events.code import SentenceContext
-
     # "Германия осудила Францию, заявило агентство Франс Пресс": the parser made "Пресс" the head
     # of "Франс" and "Франс" the head of "Пресс", a cycle the coder must not follow for ever
     sentence = build([
@@ -77,16 +79,11 @@ def test_a_parse_that_loops_on_a_name_still_ends(engine):
         ("Франции", "франция", "PROPN", "Gen", 7, "flat"),
         ("Пресс", "пресс", "PROPN", "Gen", 6, "flat"),
     ])  # fmt: skip
-    finder = engine.finder
-    day = __import__("datetime").date(2020, 1, 1)
-    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
-    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    events = code_sentence(engine, sentence, __import__("datetime").date(2020, 1, 1))
     assert all(e.source.country == "DEU" for e in events)
 
 
 def test_x_and_y_stay_joined_when_the_parser_hangs_y_elsewhere(engine):
-    from dyad.events.code import SentenceContext
-
     # "Посол ЕС и представители ПАСЕ призывают руководство Грузии ...": the parser made "представители"
     # a conjunct of a word later in the sentence; the words still say "X и Y", both in the nominative
     sentence = build([
@@ -101,8 +98,5 @@ def test_x_and_y_stay_joined_when_the_parser_hangs_y_elsewhere(engine):
         ("уйти", "уйти", "VERB", "", 5, "xcomp"),
     ])  # fmt: skip
     sentence.tokens[3].feats.update({"Number": "Plur"})
-    finder = engine.finder
-    day = __import__("datetime").date(2020, 1, 1)
-    mentions = [finder.resolve(sentence, g, day) for g in finder.groups(sentence, finder.hits(sentence))]
-    events = engine.coder.code(SentenceContext(sentence, mentions, [], day), [])
+    events = code_sentence(engine, sentence, __import__("datetime").date(2020, 1, 1))
     assert {(e.source.code, e.target.code) for e in events if e.root == "02"} == {("IGOEU", "GEOGOV"), ("IGOCOE", "GEOGOV")}
