@@ -237,3 +237,12 @@ def test_coder_the_opposition_judging_with_nobody_named_judges_its_government(en
     text = "Власти Грузии объявили итоги выборов.\nЛидер оппозиции Леван Гачечиладзе назвал итоги выборов подтасованными."
     coded = engine.code(Document(text=text, lang="ru"))
     assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("GEOOPP", "112", "GEOGOV")]
+
+
+def test_coder_a_quotation_before_its_verb_is_what_an_office_after_the_name_says(engine):
+    # the office after the name and a comma places the speaker; the quotation before the verb is
+    # what was said; the police who dispersed are judged, not the channels closed; an outlet that
+    # reports it lends no country to the police
+    text = "«Разгон митинга полицией и закрытие телеканалов в Армении недопустимы», — заявил Джон Смит, докладчик ПАСЕ, сообщает BBC."
+    found = coded_events(engine, text)
+    assert [(s, code, t) for s, code, t in found if code == "111"] in ([("IGOCOE", "111", "ARMCOP")], [("IGOCOE", "111", "ARMGOV")])

@@ -178,7 +178,11 @@ class Discourse:
         sentence names, else to the country the text has named most, else to the one named nearest."""
         if not agent.sector:
             return None  # a generic "глава" of nothing named is nobody in particular
-        local = [m for m in nearby if m is not mention and m.actor is not None and m.actor.country]
+        # (an outlet that reports it is no place: "..., сообщает BBC")
+        local = [
+            m for m in nearby
+            if m is not mention and m.actor is not None and m.actor.country and m.actor.sector != "MED"
+        ]  # fmt: skip
         places = [m for m in local if m.place in ("в", "на")]
         about = self.about()
         if places:  # "полицейские в Кении"

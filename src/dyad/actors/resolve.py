@@ -230,9 +230,13 @@ class MentionFinder:
         for number, hit in enumerate(hits):
             top = _top_token(tokens, hit)
             token = tokens[top]
-            if token.rel not in NP_RELS or token.head < 0:
+            # a noun the parser calls a clause ("Матиас Йорш, докладчик ПАСЕ": докладчик <-acl-) is an apposition
+            apposition = token.rel == "appos" or token.rel == "acl" and token.pos == "NOUN"
+            if token.rel not in NP_RELS and not apposition or token.head < 0:
                 continue
             other = owner.get(token.head)
+            if other is not None and token.rel == "acl" and hits[other].kind not in ("person", "name"):
+                continue  # only a name takes a description by apposition
             if other is None:
                 # a word no dictionary knows stands between ("глава ОАО «Газпром»", "Матиас Йорш,
                 # докладчик ПАСЕ"): the phrase still belongs to the actor that word describes
@@ -250,7 +254,7 @@ class MentionFinder:
                         top = middle.index
             between = tokens[min(top, token.head) + 1 : max(top, token.head)]
             if any(t.pos in ("VERB", "AUX") for t in between) or (
-                token.rel != "appos" and any(t.text in (",", ";", ":", "—", "(", ")") for t in between)
+                not apposition and any(t.text in (",", ";", ":", "—", "(", ")") for t in between)
             ):
                 # a noun phrase never spans a verb, nor a comma but for an apposition
                 # ("Украины, сообщило Министерство ..." apart; "Борис Стомахин, редактор газеты" together)
@@ -265,6 +269,16 @@ class MentionFinder:
                     continue
             if other is not None:
                 join(number, other)
+        ends = {hit.last: number for number, hit in enumerate(hits) if hit.kind in ("person", "name")}
+        for number, hit in enumerate(hits):
+            # "— заявил Матиас Йорш, докладчик ПАСЕ, ...": an office right after a name and a comma, in the
+            # name's case, describes it however the parser hung it
+            name = ends.get(hit.first - 2)
+            if hit.kind != "agent" or name is None or hit.first < 2 or tokens[hit.first - 1].text != ",":
+                continue
+            case, name_case = tokens[_top_token(tokens, hit)].feats.get("Case"), tokens[hits[name].last].feats.get("Case")
+            if case == name_case or case == "Nom" and name_case is None:
+                join(number, name)
         for number, hit in enumerate(hits):
             # "Марк Тоунер, исполняющий обязанности представителя Госдепартамента США": the office a
             # participle of holding gives a name describes it

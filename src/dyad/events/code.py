@@ -684,7 +684,9 @@ class EventCoder:
             m for m in ctx.mentions
             if m.head in content and (m.actor or m.pair) and not (m.actor and m.actor.country in countries)
         ]  # fmt: skip
-        said.sort(key=lambda m: abs(m.head - word))
+        # whom a judgement is aimed at acts: "разгон митинга полицией, закрытие телеканалов — неприемлемо" judges
+        # the police, not the channels closed
+        said.sort(key=lambda m: (bool(m.actor) and m.actor.sector in ("MED", "CVL", "EDU", "HLH", "REF"), abs(m.head - word)))
         units = self._units_at(ctx, said[0].head, "judged in the statement") if said else []
         how = f"'{units[0].mention.text}' judged in the statement" if units else ""
         if not units:
@@ -893,6 +895,10 @@ def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
 def _content_of(sentence: Sentence, predicate: int) -> set[int]:
     """What a verb of saying says: its dependents but the subject; for «...», — заявил X the quote it hangs on."""
     tokens = sentence.tokens
+    if "»" in [t.text for t in tokens[max(0, predicate - 3) : predicate]]:
+        # «...», — заявил X: the quotation before the verb, however the parser hung its words
+        opening = max((t.index for t in tokens[:predicate] if t.text == "«"), default=-1)
+        return set(range(opening + 1, predicate))
     if tokens[predicate].rel == "parataxis" and tokens[predicate].head >= 0:
         return _subtree(sentence, tokens[predicate].head, skip={predicate})
     skip = {c.index for c in sentence.children(predicate) if c.rel in ("nsubj", "nsubj:pass")}
