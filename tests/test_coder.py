@@ -246,3 +246,9 @@ def test_coder_a_quotation_before_its_verb_is_what_an_office_after_the_name_says
     text = "«Разгон митинга полицией и закрытие телеканалов в Армении недопустимы», — заявил Джон Смит, докладчик ПАСЕ, сообщает BBC."
     found = coded_events(engine, text)
     assert [(s, code, t) for s, code, t in found if code == "111"] in ([("IGOCOE", "111", "ARMCOP")], [("IGOCOE", "111", "ARMGOV")])
+
+
+def test_coder_a_decision_whose_maker_goes_unnamed_is_that_of_the_state_the_text_is_about(engine):
+    text = "Президент Молдавии распустил парламент.\nВласти Молдавии назначили досрочные выборы.\nВ Брюсселе власти ЕС выразили одобрение решению о проведении выборов."
+    coded = engine.code(Document(text=text, lang="ru"))
+    assert ("IGOEU", "051", "MDAGOV") in [(e.source.code, e.code, e.target.code) for e in coded.events]

@@ -26,6 +26,8 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+# what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
+DECISIONS = frozenset("решение шаг инициатива политика курс действие мера закон законопроект реформа указ".split())
 # words that name a kind of body, followed by its name: "федерация ФИФА", "движение «Талибан»"
 ORGANISATION_NOUNS = frozenset(
     "организация федерация ассоциация компания корпорация госкорпорация концерн холдинг движение партия "
@@ -601,6 +603,16 @@ class EventCoder:
             condition = self._condition_subject(ctx, predicate, avoid)
             if condition:
                 return condition, f"{CONDITIONAL}: '{condition[0].mention.text}'"
+            # "выразили одобрение решению о проведении выборов": a decision or step whose maker goes unnamed
+            # is that of the state the text is about
+            decision = next((c for _, c in filled if c.lemma in DECISIONS), None)
+            if (
+                decision is not None and trigger.code[:2] in ("05", "11", "12") and ctx.about
+                and ctx.about not in {code[:3] for code in avoid}
+            ):  # fmt: skip
+                actor = Actor.of(ctx.about, "GOV", decision.text)
+                mention = Mention(sentence.index, decision.index, decision.index, decision.index, decision.text, decision.start, decision.end, "implicit")
+                return [Unit((actor,), mention, "its maker")], f"slot: '{decision.text}' -> a decision of the state the text is about ({actor.code})"
             # "разогнала акцию протеста": a protest stands for its protesters, of the acting state
             protest = next((c for _, c in filled if {c.lemma, *(d.lemma for d in sentence.children(c.index))} & PROTESTS), None)
             if protest is not None and avoid:
