@@ -27,6 +27,7 @@ CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если"
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 # what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
+POINTING_BACK = frozenset("этот тот такой подобный данный".split())
 DECISIONS = frozenset("решение шаг инициатива политика курс действие мера закон законопроект реформа указ".split())
 # words that name a kind of body, followed by its name: "федерация ФИФА", "движение «Талибан»"
 ORGANISATION_NOUNS = frozenset(
@@ -605,7 +606,12 @@ class EventCoder:
                 return condition, f"{CONDITIONAL}: '{condition[0].mention.text}'"
             # "выразили одобрение решению о проведении выборов": a decision or step whose maker goes unnamed
             # is that of the state the text is about
-            decision = next((c for _, c in filled if c.lemma in DECISIONS), None)
+            # ("эти действия", "подобный шаг" point back to something named before, maybe not the state's)
+            decision = next(
+                (c for _, c in filled if c.lemma in DECISIONS
+                 and not any(d.lemma in POINTING_BACK for d in sentence.children(c.index))),
+                None,
+            )  # fmt: skip
             if (
                 decision is not None and trigger.code[:2] in ("05", "11", "12") and ctx.about
                 and ctx.about not in {code[:3] for code in avoid}
