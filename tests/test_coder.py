@@ -252,3 +252,11 @@ def test_coder_a_decision_whose_maker_goes_unnamed_is_that_of_the_state_the_text
     text = "Президент Молдавии распустил парламент.\nВласти Молдавии назначили досрочные выборы.\nВ Брюсселе власти ЕС выразили одобрение решению о проведении выборов."
     coded = engine.code(Document(text=text, lang="ru"))
     assert ("IGOEU", "051", "MDAGOV") in [(e.source.code, e.code, e.target.code) for e in coded.events]
+
+
+def test_coder_a_state_act_announced_by_its_own_official_is_the_official_s_body(engine):
+    found = coded_events(engine, "Представитель армии Таиланда заявил, что в Бангкоке будет введён комендантский час.")
+    assert ("THAMIL", "1723", "THA") in found
+    # an official of another state announces nothing of the expelling state's
+    found = coded_events(engine, "МИД России заявил, что российский дипломат был выслан из Эстонии.")
+    assert ("ESTGOV", "174", "RUSGOV") in found

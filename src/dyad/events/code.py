@@ -26,6 +26,7 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
 POINTING_BACK = frozenset("этот тот такой подобный данный".split())
 DECISIONS = frozenset("решение шаг инициатива политика курс действие мера закон законопроект реформа указ".split())
@@ -277,6 +278,7 @@ class EventCoder:
             # (not an arrest named by a noun with no doer: "рост числа арестов" reports no act)
             state = self._implicit_state(ctx, trigger)
             if state is not None:
+                state = self._official_speaker(ctx, predicate, state)
                 sources, how_source = [state], f"indefinite-personal verb: {state.how}"
         crowd = None
         if not sources and trigger.code.startswith("14") and tokens[predicate].pos == "NOUN":
@@ -435,6 +437,7 @@ class EventCoder:
                 return [Unit((speaker.actor,), speaker, SPEAKER_ON_CONDITION)], f"{SPEAKER_ON_CONDITION} '{speaker.text}'", None
             state = self._implicit_state(ctx, trigger)
             if state is not None:
+                state = self._official_speaker(ctx, predicate, state)
                 return [state], f"passive without an agent: {state.how}", None
             return [], "passive without an agent actor", None
         if tokens[predicate].pos in ("NOUN", "PROPN") or "noun" in trigger.flags and tokens[predicate].pos != "VERB":
@@ -511,6 +514,15 @@ class EventCoder:
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
+
+    def _official_speaker(self, ctx: SentenceContext, predicate: int, state: Unit) -> Unit:
+        """The state's own official who announces what the state does ("представитель вооружённых сил заявил,
+        что будет введён комендантский час": the armed forces), else the state as found."""
+        speaker = self._speaker_mention(ctx, predicate)
+        country = state.actors[0].country
+        if speaker is None or speaker.actor.country != country or speaker.actor.sector not in STATE_SECTORS:
+            return state
+        return Unit((speaker.actor,), speaker, f"{state.how}, announced by its own official '{speaker.text}': {speaker.actor.code}")
 
     def _protesters(self, ctx: SentenceContext) -> Unit | None:
         """The people of the country or capital a protest is placed in ("в Тбилиси", "по всей Ботсване")."""
