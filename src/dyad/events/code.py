@@ -38,6 +38,7 @@ ORGANISATION_NOUNS = frozenset(
 QUANTITIES = frozenset("тысяча сотня десяток миллион группа толпа часть большинство ряд несколько".split())
 CONDITIONAL = "named in the condition"
 SPEAKER_ON_CONDITION = "to be done on a condition, by the side that says so:"
+SPEAKER_DECLARES = "harm said to be coming, by the side that says so:"
 THREATS = {"16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}  # acts threatened, by root
 MUTUAL_INTENT = "pair: several subjects of an intention, with each other"
 EXPULSIONS = ("174", "161")  # expelling people or diplomats: done by the state they are sent out of
@@ -280,6 +281,12 @@ class EventCoder:
             if state is not None:
                 state = self._official_speaker(ctx, predicate, state)
                 sources, how_source = [state], f"indefinite-personal verb: {state.how}"
+        if not sources and trigger.code[:2] in THREATS and _future_subject(sentence, predicate):
+            # "Белоусов заявил, что удары по объектам ... будут продолжены": harm the speaker's side says
+            # is coming is its threat
+            speaker = self._speaker_mention(ctx, predicate)
+            if speaker is not None:
+                sources, how_source = [Unit((speaker.actor,), speaker, SPEAKER_DECLARES)], f"{SPEAKER_DECLARES} '{speaker.text}'"
         crowd = None
         if not sources and trigger.code.startswith("14") and tokens[predicate].pos == "NOUN":
             # "по всей Ботсване проходят забастовки", "митинги в Тбилиси": a protest where the sentence
@@ -302,9 +309,9 @@ class EventCoder:
                 sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
                 how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
         code = trigger.code
-        if how_source.startswith(SPEAKER_ON_CONDITION) and code[:2] in THREATS and targets:
+        if how_source.startswith((SPEAKER_ON_CONDITION, SPEAKER_DECLARES)) and code[:2] in THREATS and targets:
             code = _threat_code(code)
-            trace.append(f"recoded {code}: to be done on a condition, said by a side, a threat")
+            trace.append(f"recoded {code}: harm to come, said by the side that will do it, a threat")
         if code.startswith("192") and targets and tokens[targets[0].mention.head].feats.get("Animacy") == "Anim":
             # "захватило гражданина Германии": people seized are abducted, not territory occupied
             code = "181"
@@ -962,9 +969,25 @@ def _indefinite_personal(sentence: Sentence, verb: int) -> bool:
     )
 
 
+def _future_subject(sentence: Sentence, predicate: int) -> bool:
+    """Is the trigger noun the subject of a verb in the future ("удары будут продолжены", "давление
+    будет усиливаться")?"""
+    token = sentence.tokens[predicate]
+    if token.pos != "NOUN" or token.rel not in ("nsubj", "nsubj:pass") or token.head < 0:
+        return False
+    verb = sentence.tokens[token.head]
+    return verb.feats.get("Tense") == "Fut" or any(
+        c.rel in ("aux", "aux:pass") and c.lemma == "быть" and c.feats.get("Tense") in ("Fut", "Pres") and c.text.lower().startswith("буд")
+        for c in sentence.children(verb.index)
+    )
+
+
 def _threat_code(code: str) -> str:
-    """The threat (13) of the act ``code``: to break relations 1313, to cut aid 1311, of sanctions 1312."""
-    return {"161": "1313", "162": "1311", "163": "1312"}.get(code[:3], THREATS[code[:2]])
+    """The threat (13) of the act ``code``: to break relations 1313, to cut aid 1311, of sanctions 1312,
+    pressure of no stated kind 130, a curfew or state of emergency 1323, 1324 (as 1721-1724 map to 1321-1324)."""
+    if code in ("1721", "1722", "1723", "1724"):
+        return "132" + code[3]
+    return {"161": "1313", "162": "1311", "163": "1312", "170": "130"}.get(code[:3], THREATS[code[:2]])
 
 
 def _as_state(unit: Unit) -> Unit:
@@ -1087,7 +1110,8 @@ def _is_statement(trigger: Trigger) -> bool:
 
 
 def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
-    """Nominal dependents of a noun, breadth first (genitives and prepositional phrases)."""
+    """Nominal dependents of a noun, breadth first (genitives and prepositional phrases), also through a
+    participle that describes it ("по объектам, обеспечивающим работу украинского ВПК")."""
     found: list[int] = []
     frontier = [index]
     for _ in range(depth):
@@ -1097,6 +1121,8 @@ def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
                 if child.rel in ("nmod", "nmod:poss", "amod", "appos", "obl", "det", "conj") and child.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON"):
                     found.append(child.index)
                     nxt.append(child.index)
+                elif child.rel == "acl" and child.feats.get("VerbForm") == "Part" and sentence.tokens[current].pos == "NOUN":
+                    nxt.extend(c.index for c in sentence.children(child.index) if c.rel == "obj")
         frontier = nxt
     return found
 
