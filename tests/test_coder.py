@@ -260,3 +260,15 @@ def test_coder_a_state_act_announced_by_its_own_official_is_the_official_s_body(
     # an official of another state announces nothing of the expelling state's
     found = coded_events(engine, "МИД России заявил, что российский дипломат был выслан из Эстонии.")
     assert ("ESTGOV", "174", "RUSGOV") in found
+
+
+def test_coder_signed_after_talks_by_those_who_met_on_the_date_stated_before(engine):
+    import datetime as dt
+
+    text = (
+        "Прошлая встреча министров Индии и Японии состоялась в марте в Токио.\n"
+        "По итогам переговоров Джайшанкара и японского министра тогда был подписан план сотрудничества."
+    )
+    coded = engine.code(Document(text=text, lang="ru", published=dt.date(2024, 6, 10)))
+    signed = [(e.source.country, e.target.country, e.date) for e in coded.events if e.code == "057"]
+    assert signed and set(signed[0][:2]) == {"IND", "JPN"} and signed[0][2] == "2024-03"

@@ -155,14 +155,17 @@ class Engine:
         anchor = None  # without a publication date: the latest full date the text has stated
         quoted = False  # inside a quotation that an earlier sentence opened
         narrative = None  # the last event the text dated to a day: later sentences about its parties go on with it
+        stated = None  # the last date the text stated before this sentence: what "тогда" refers to
         for sentence in sentences:
             inside, quoted_after = _quotation_mask(sentence, quoted)
             quoted, was_quoted = quoted_after, quoted
             if not sentence.parsed:
                 # not worth parsing, but the countries it names still say what the text is about
                 discourse.background(self.finder.countries_named(sentence))
+                skipped = find_dates(sentence.text, document.published, sentence.start, anchor)
                 if document.published is None:
-                    anchor = _latest_full_date(find_dates(sentence.text, None, sentence.start), anchor)
+                    anchor = _latest_full_date(skipped, anchor)
+                stated = next((d.value for d in reversed(skipped) if d.value), stated)
                 continue
             dates = find_dates(sentence.text, document.published, sentence.start, anchor)
             if document.published is None:
@@ -195,7 +198,8 @@ class Engine:
             arguments = [m for m in mentions if m is not label]
             # a sentence that goes on with a quotation opened before, naming no speaker of its own
             quoted_by = discourse.speaker if was_quoted and speaker is None else None
-            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by)
+            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by, stated)
+            stated = next((d.value for d in reversed(dates) if d.value), stated)
             events = self.coder.code(ctx, coded.dropped)
             narrative = _carry_date(events, narrative)
             for event in events:

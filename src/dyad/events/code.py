@@ -26,6 +26,7 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+THEN = frozenset({"тогда"})  # "был тогда подписан": on the date the text stated before
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
 POINTING_BACK = frozenset("этот тот такой подобный данный".split())
@@ -69,6 +70,7 @@ class SentenceContext:
     published: dt.date | None
     about: str | None = None  # the country the text has named most so far
     quoted_by: Actor | None = None  # the speaker of a quotation opened before that this sentence goes on with
+    stated: str | None = None  # the last date the text stated before this sentence ("тогда" refers to it)
     at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -437,6 +439,11 @@ class EventCoder:
                 units = self._units_at(ctx, agent.index, "passive agent")
                 if units:
                     return units, f"passive agent '{agent.text}'", None
+            if self.cameo[trigger.code].quad_class in (1, 2):
+                # "по итогам переговоров Лаврова и Фидана был подписан план": by those who met
+                met = self._participants_of_occasion(ctx, predicate)
+                if met is not None:
+                    return [met], f"passive without an agent: {met.how}", None
             speaker = self._speaker_mention(ctx, predicate)
             if speaker is not None and self._condition_subject(ctx, predicate, {speaker.actor.code}):
                 # "Премьер заявил, что если Россия не уступит, против неё будут введены санкции":
@@ -521,6 +528,22 @@ class EventCoder:
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
+
+    def _participants_of_occasion(self, ctx: SentenceContext, predicate: int) -> Unit | None:
+        """The two sides named in the occasion of the trigger ("по итогам переговоров X и Y", "в ходе встречи
+        X с Y"), as a pair."""
+        sentence = ctx.sentence
+        for child in sentence.children(predicate):
+            if not _circumstance(sentence.tokens, child.index):
+                continue
+            actors: list[Actor] = []
+            for index in _noun_dependents(sentence, child.index, depth=3):
+                for unit in self._units_at(ctx, index, "occasion"):
+                    actors.extend(a for a in unit.actors if a.country and all(a.country != b.country for b in actors))
+            if len(actors) >= 2:
+                anchor = ctx.at.get(next(i for i in _noun_dependents(sentence, child.index, depth=3) if i in ctx.at))
+                return Unit((actors[0], actors[1]), anchor, f"the two sides of the occasion: {actors[0].code}, {actors[1].code}")
+        return None
 
     def _official_speaker(self, ctx: SentenceContext, predicate: int, state: Unit) -> Unit:
         """The state's own official who announces what the state does ("представитель вооружённых сил заявил,
@@ -881,6 +904,8 @@ class EventCoder:
         for mention in ctx.dates:
             if mention.value and _clause_of(tokens, mention.start, mention.end, owners):
                 return mention.value, "text", f"'{mention.text}' ({mention.rule})"
+        if ctx.stated and any(t.lemma in THEN and t.rel == "advmod" and t.head in owners for t in tokens):
+            return ctx.stated, "text", f"'тогда': the date stated before ({ctx.stated})"
         if ctx.published:
             return ctx.published.isoformat(), "published", "no date in the sentence: publication date"
         return None, "published", "no date in the sentence and no publication date"
