@@ -272,3 +272,11 @@ def test_coder_signed_after_talks_by_those_who_met_on_the_date_stated_before(eng
     coded = engine.code(Document(text=text, lang="ru", published=dt.date(2024, 6, 10)))
     signed = [(e.source.country, e.target.country, e.date) for e in coded.events if e.code == "057"]
     assert signed and set(signed[0][:2]) == {"IND", "JPN"} and signed[0][2] == "2024-03"
+
+
+def test_coder_a_denial_of_these_accusations_answers_the_accuser(engine):
+    found = coded_events(engine, "Премьер Армении обвинил Азербайджан в обстреле сёл.\nВласти Азербайджана эти обвинения отвергли.")
+    assert ("AZEGOV", "120", "ARMGOV") in found
+    # denying a deed is not answering anybody
+    found = coded_events(engine, "Премьер Армении обвинил Азербайджан в обстреле сёл.\nВласти Азербайджана отрицают применение артиллерии.")
+    assert not any(source == "AZEGOV" and target == "ARMGOV" for source, code, target in found if code.startswith("01"))

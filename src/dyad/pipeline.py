@@ -156,6 +156,7 @@ class Engine:
         quoted = False  # inside a quotation that an earlier sentence opened
         narrative = None  # the last event the text dated to a day: later sentences about its parties go on with it
         stated = None  # the last date the text stated before this sentence: what "тогда" refers to
+        accuser = None  # who last accused somebody: whom a denial of "these accusations" answers
         for sentence in sentences:
             inside, quoted_after = _quotation_mask(sentence, quoted)
             quoted, was_quoted = quoted_after, quoted
@@ -198,13 +199,15 @@ class Engine:
             arguments = [m for m in mentions if m is not label]
             # a sentence that goes on with a quotation opened before, naming no speaker of its own
             quoted_by = discourse.speaker if was_quoted and speaker is None else None
-            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by, stated)
+            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by, stated, accuser)
             stated = next((d.value for d in reversed(dates) if d.value), stated)
             events = self.coder.code(ctx, coded.dropped)
             narrative = _carry_date(events, narrative)
             for event in events:
                 if event.target is not None and event.source is not None:
                     discourse.interacted(event.source, event.target)
+                if event.code.startswith("112") and event.source is not None:
+                    accuser = event.source
             coded.events.extend(events)
         return coded
 

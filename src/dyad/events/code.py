@@ -26,6 +26,7 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+CHARGES = frozenset({"обвинение", "утверждение", "претензия", "упрёк", "упрек"})  # what a denial answers
 THEN = frozenset({"тогда"})  # "был тогда подписан": on the date the text stated before
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
@@ -71,6 +72,7 @@ class SentenceContext:
     about: str | None = None  # the country the text has named most so far
     quoted_by: Actor | None = None  # the speaker of a quotation opened before that this sentence goes on with
     stated: str | None = None  # the last date the text stated before this sentence ("тогда" refers to it)
+    accuser: Actor | None = None  # who last accused somebody in the text
     at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -298,6 +300,14 @@ class EventCoder:
                 sources, how_source = [crowd], f"protest without named protesters: {crowd.how}"
         avoid = {a.code for u in sources for a in u.actors}
         targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
+        if not targets and trigger.code in ("016", "120") and ctx.accuser is not None and sources and (
+            "обвинение" in trigger.pattern or any(c.lemma in CHARGES for c in sentence.children(predicate))
+        ) and all(
+            a.country != ctx.accuser.country for u in sources for a in u.actors
+        ):
+            # "Российская сторона эти обвинения отвергла": a denial answers whoever accused
+            anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+            targets, how_target = [Unit((ctx.accuser,), anchor, "the accuser")], f"the accuser named before: {ctx.accuser.code}"
         if crowd is not None and not targets:
             country = crowd.actors[0].country
             targets = [Unit((Actor.of(country, "GOV", crowd.mention.text),), crowd.mention, "its government")]
