@@ -280,3 +280,8 @@ def test_coder_a_denial_of_these_accusations_answers_the_accuser(engine):
     # denying a deed is not answering anybody
     found = coded_events(engine, "Премьер Армении обвинил Азербайджан в обстреле сёл.\nВласти Азербайджана отрицают применение артиллерии.")
     assert not any(source == "AZEGOV" and target == "ARMGOV" for source, code, target in found if code.startswith("01"))
+
+
+def test_coder_a_until_clause_is_a_condition_on_its_subject(engine):
+    found = coded_events(engine, "Глава «Газпрома» пообещал сократить поставки газа, пока Кишинёв не погасит долг.")
+    assert ("RUSBUS", "1312", "MDAGOV") in found

@@ -1097,8 +1097,13 @@ def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
 
 
 def _is_condition(sentence: Sentence, clause: int) -> bool:
-    """Is the token the head of an если-clause ("..., если Минск продолжит ...")?"""
-    return sentence.tokens[clause].rel == "advcl" and any(c.rel == "mark" and c.lemma == "если" for c in sentence.children(clause))
+    """Is the token the head of an если-clause ("..., если Минск продолжит ...") or of a пока-не clause
+    ("давление будет расти, пока Россия не согласится")?"""
+    if sentence.tokens[clause].rel != "advcl":
+        return False
+    children = sentence.children(clause)
+    marks = {c.lemma for c in children if c.rel == "mark"}
+    return "если" in marks or "пока" in marks and any(c.lemma == "не" for c in children)
 
 
 def _same_case(one: Token, other: Token) -> bool:
