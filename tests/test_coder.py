@@ -285,3 +285,13 @@ def test_coder_a_denial_of_these_accusations_answers_the_accuser(engine):
 def test_coder_a_until_clause_is_a_condition_on_its_subject(engine):
     found = coded_events(engine, "Глава «Газпрома» пообещал сократить поставки газа, пока Кишинёв не погасит долг.")
     assert ("RUSBUS", "1312", "MDAGOV") in found
+
+
+def test_coder_what_talks_are_about_is_their_topic_not_an_event(engine):
+    found = coded_events(engine, "Президенты Франции и Египта обменялись мнениями о перспективах урегулирования и угрозах экстремистов в Ливии.")
+    assert [code[:2] for _, code, _ in found] == ["04"]
+    # the two sides of "лидеры" meet each other, not the actor their topic names
+    text = "Президент Франции прибыл в Каир.\nЛидеры намерены обменяться мнениями о действиях НАТО в Ливии."
+    coded = engine.code(Document(text=text, lang="ru"))
+    second = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Лидеры")]
+    assert second and set(second[0]) == {"FRA", "EGY"}

@@ -26,6 +26,7 @@ NAMED_KINDS = frozenset({"person", "country", "capital", "seat", "organisation",
 CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если", "когда", "где", "как"})
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
+NEAREST = "no slot filled; nearest other actor"
 CHARGES = frozenset({"обвинение", "утверждение", "претензия", "упрёк", "упрек"})  # what a denial answers
 THEN = frozenset({"тогда"})  # "был тогда подписан": on the date the text stated before
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -167,7 +168,7 @@ class EventCoder:
         inside = {inner: outer for inner, outer in inside.items() if outer not in hostile}
         events: list[Event] = []
         seen: set[tuple] = set()
-        for number, (match, _predicate, _lender, found) in enumerate(candidates):
+        for number, (match, predicate, _lender, found) in enumerate(candidates):
             if number in hostile and found:
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): the act it announces is coded instead")
                 continue
@@ -176,6 +177,11 @@ class EventCoder:
                 # "договорились о сотрудничестве": the inner noun is what the outer event is about
                 name = outer[3][0].evidence.trigger if outer[3] else tokens[outer[1]].text
                 dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): content of '{name}', not an event of its own")
+                continue
+            topic = _topic_of(tokens, predicate, owners, number, candidates) if found and tokens[predicate].pos == "NOUN" else None
+            if topic is not None:
+                # "обменяться мнениями о ... угрозах экстремистов": what talks are about is their topic
+                dropped.append(f"s{sentence.index} '{found[0].evidence.trigger}' ({found[0].code}): a topic of '{topic}', not an event of its own")
                 continue
             if found and _is_statement(match.payload) and found[0].root == "01" and any(
                 _enclosing_trigger(tokens, other[1], {i: number for i in match.positions}, -1) == number and other[3]
@@ -346,6 +352,10 @@ class EventCoder:
         trace.append(f"target: {how_target}")
         if not targets and "intent" in trigger.flags and not trigger.symmetric and len({a.country for u in sources for a in u.actors}) > 1:
             trace.append(MUTUAL_INTENT)
+        if sources and all(u.is_pair for u in sources) and how_target.startswith(NEAREST):
+            # "лидеры намерены обменяться мнениями о ... НАТО": the two sides with each other, not with
+            # whoever the sentence goes on to name
+            targets, how_target = [], "the two sides with each other"
         if not code.startswith(PEOPLE_ROOTS):
             sources, targets = [_as_state(u) for u in sources], [_as_state(u) for u in targets]
         pairs = self._pairs(sources, targets, trigger)
@@ -701,7 +711,7 @@ class EventCoder:
             places = self.cameo[trigger.code].quad_class == 4
             units = self._nearest_other_actor(ctx, predicate, avoid, places=places)
             if units:
-                return units, f"no slot filled; nearest other actor '{units[0].mention.text}'"
+                return units, f"{NEAREST} '{units[0].mention.text}'"
         return [], "no target slot filled" if trigger.slots else "trigger takes no target"
 
     def _condition_subject(self, ctx: SentenceContext, predicate: int, avoid: set[str]) -> list[Unit]:
@@ -1165,6 +1175,24 @@ def _noun_dependents(sentence: Sentence, index: int, depth: int) -> list[int]:
                     nxt.extend(c.index for c in sentence.children(child.index) if c.rel == "obj")
         frontier = nxt
     return found
+
+
+def _topic_of(tokens: list[Token], predicate: int, owners: dict[int, int], own: int, candidates: list) -> str | None:
+    """The talks (04) whose "о"-phrase holds this noun ("обсудили ситуацию ... и угрозы", "обменяться
+    мнениями о перспективах ..., угрозах ..."), if any: the noun is a topic of them."""
+    current, about = predicate, False
+    for _ in range(6):
+        token = tokens[current]
+        if any(t.head == current and t.rel == "case" and t.lemma == "о" for t in tokens):
+            about = True
+        if token.head < 0:
+            return None
+        current = token.head
+        other = owners.get(current)
+        if other is not None and other != own:
+            payload = candidates[other][0].payload
+            return payload.pattern[0] if about and payload.code.startswith("04") else None
+    return None
 
 
 def _enclosing_trigger(tokens: list[Token], predicate: int, owners: dict[int, int], own: int) -> int | None:
