@@ -27,6 +27,7 @@ CLAUSE_OPENERS = frozenset({"что", "который", "чтобы", "если"
 LIGHT_NOUN_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj"})
 PROTESTS = frozenset("митинг демонстрация манифестация шествие протест пикет забастовка".split())
 NEAREST = "no slot filled; nearest other actor"
+VICTIMS = frozenset({"CVL", "MED", "EDU", "HLH", "REF"})  # sectors of people an act is done to, rarely its doer
 CHARGES = frozenset({"обвинение", "утверждение", "претензия", "упрёк", "упрек"})  # what a denial answers
 THEN = frozenset({"тогда"})  # "был тогда подписан": on the date the text stated before
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -352,6 +353,12 @@ class EventCoder:
         trace.append(f"target: {how_target}")
         if not targets and "intent" in trigger.flags and not trigger.symmetric and len({a.country for u in sources for a in u.actors}) > 1:
             trace.append(MUTUAL_INTENT)
+        if code.startswith("11") and "->" in how_target and targets and all(
+            a.sector in VICTIMS and a.country in {b.country for u in sources for b in u.actors} for u in targets for a in u.actors
+        ):
+            # "заявление с осуждением убийства французских заложников" (by Sarkozy): one's own people who
+            # suffered an act are not whom its condemnation is aimed at
+            targets, how_target = [], f"{how_target}: the source's own people who suffered it, not whom it condemns"
         if sources and all(u.is_pair for u in sources) and how_target.startswith(NEAREST):
             # "лидеры намерены обменяться мнениями о ... НАТО": the two sides with each other, not with
             # whoever the sentence goes on to name
@@ -766,7 +773,7 @@ class EventCoder:
         ]  # fmt: skip
         # whom a judgement is aimed at acts: "разгон митинга полицией, закрытие телеканалов — неприемлемо" judges
         # the police, not the channels closed
-        said.sort(key=lambda m: (bool(m.actor) and m.actor.sector in ("MED", "CVL", "EDU", "HLH", "REF"), abs(m.head - word)))
+        said.sort(key=lambda m: (bool(m.actor) and m.actor.sector in VICTIMS, abs(m.head - word)))
         units = self._units_at(ctx, said[0].head, "judged in the statement") if said else []
         how = f"'{units[0].mention.text}' judged in the statement" if units else ""
         if not units:
