@@ -295,3 +295,10 @@ def test_coder_what_talks_are_about_is_their_topic_not_an_event(engine):
     coded = engine.code(Document(text=text, lang="ru"))
     second = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Лидеры")]
     assert second and set(second[0]) == {"FRA", "EGY"}
+
+
+def test_coder_signing_with_nobody_named_is_with_the_other_side_the_text_is_about(engine):
+    text = "Президент Китая прибыл с визитом в Сербию.\nСи Цзиньпин также подпишет крупные договоры о строительстве дорог."
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    signed = [(e.source.country, e.target.country) for e in coded.events if e.code == "057"]
+    assert signed == [("CHN", "SRB")]

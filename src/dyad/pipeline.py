@@ -199,7 +199,10 @@ class Engine:
             arguments = [m for m in mentions if m is not label]
             # a sentence that goes on with a quotation opened before, naming no speaker of its own
             quoted_by = discourse.speaker if was_quoted and speaker is None else None
-            ctx = SentenceContext(sentence, arguments, dates, document.published, discourse.about(), quoted_by, stated, accuser)
+            ctx = SentenceContext(
+                sentence, arguments, dates, document.published, discourse.about(), quoted_by, stated, accuser,
+                discourse.main_pair(),
+            )  # fmt: skip
             stated = next((d.value for d in reversed(dates) if d.value), stated)
             events = self.coder.code(ctx, coded.dropped)
             narrative = _carry_date(events, narrative)

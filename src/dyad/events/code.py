@@ -75,6 +75,7 @@ class SentenceContext:
     quoted_by: Actor | None = None  # the speaker of a quotation opened before that this sentence goes on with
     stated: str | None = None  # the last date the text stated before this sentence ("тогда" refers to it)
     accuser: Actor | None = None  # who last accused somebody in the text
+    pair: tuple[Actor, Actor] | None = None  # the two sides the text is about so far
     at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -315,6 +316,16 @@ class EventCoder:
             # "Российская сторона эти обвинения отвергла": a denial answers whoever accused
             anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
             targets, how_target = [Unit((ctx.accuser,), anchor, "the accuser")], f"the accuser named before: {ctx.accuser.code}"
+        if (
+            not targets and trigger.symmetric and trigger.code[:2] in ("05", "06") and tokens[predicate].pos == "VERB"
+            and ctx.pair and len(sources) == 1 and not sources[0].is_pair
+        ):  # fmt: skip
+            # "Путин также подпишет крупные договоры" in news of his visit to Bulgaria: with the other side
+            own = sources[0].actors[0].country
+            other = next((a for a in ctx.pair if own and a.country != own), None)
+            if other is not None and own in {a.country for a in ctx.pair}:
+                anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+                targets, how_target = [Unit((other,), anchor, "the other side")], f"the other side of the two the text is about: {other.code}"
         if crowd is not None and not targets:
             country = crowd.actors[0].country
             targets = [Unit((Actor.of(country, "GOV", crowd.mention.text),), crowd.mention, "its government")]
