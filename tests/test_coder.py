@@ -302,3 +302,13 @@ def test_coder_signing_with_nobody_named_is_with_the_other_side_the_text_is_abou
     coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
     signed = [(e.source.country, e.target.country) for e in coded.events if e.code == "057"]
     assert signed == [("CHN", "SRB")]
+
+
+def test_coder_a_prepositional_slot_the_parser_hung_on_another_verb_is_still_the_trigger_s(engine):
+    # natasha hangs "на американцев" on "вышли", the verb of the когда-clause
+    text = (
+        "Глава NASA провёл переговоры с главой Роскосмоса.\nВ июне 2007 года, когда вышли из строя три управляющих "
+        "компьютера на российском сегменте МКС, они попытались свалить вину за это на американцев."
+    )
+    found = coded_events(engine, text)
+    assert ("RUSGOV", "112", "USAGOV") in found

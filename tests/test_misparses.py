@@ -100,3 +100,4 @@ def test_x_and_y_stay_joined_when_the_parser_hangs_y_elsewhere(engine):
     sentence.tokens[3].feats.update({"Number": "Plur"})
     events = code_sentence(engine, sentence, __import__("datetime").date(2020, 1, 1))
     assert {(e.source.code, e.target.code) for e in events if e.root == "02"} == {("IGOEU", "GEOGOV"), ("IGOCOE", "GEOGOV")}
+

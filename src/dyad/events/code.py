@@ -722,6 +722,24 @@ class EventCoder:
                     units = [u for u in self._units_at(ctx, token.index, f"slot {slot}") if u.actors[0].code not in avoid]
                     if units:
                         return units, f"slot {slot}: '{token.text}' (attached to a neighbour in the parse)"
+        # ... and a prepositional phrase right after the trigger in the words, in its clause, is its slot
+        # when the parser hung it on another verb ("свалить вину за это на американцев", на американцев <- вышли)
+        tokens = sentence.tokens
+        for slot in trigger.slots:
+            if not slot.preposition:
+                continue
+            for mention in ctx.mentions:
+                token = tokens[mention.head]
+                start = max(positions)
+                between = tokens[start + 1 : token.index]
+                if (
+                    token.index > start and token.rel in ("obl", "nmod") and _fills(sentence, token, slot)
+                    and not any(t.pos in ("VERB", "AUX") or t.text in (",", ";", ":", "—") for t in between)
+                    and token.head not in heads and token.head >= 0 and tokens[token.head].pos in ("VERB", "AUX")
+                ):  # fmt: skip
+                    units = [u for u in self._units_at(ctx, token.index, f"slot {slot}") if u.actors[0].code not in avoid]
+                    if units:
+                        return units, f"slot {slot}: '{token.text}' (right after the trigger in the words)"
         # a weak trigger needs its own target; a statement is addressed to nobody in particular
         if not trigger.flags & {"speech", "weak"} and not _is_statement(trigger):
             # a country named as a place is where, not whom ("подпишет договоры ... и проблемы в Косово"),
@@ -982,8 +1000,10 @@ def _fills(sentence: Sentence, child: Token, slot: Slot) -> bool:
     if slot.preposition:
         if not preps or preps[0] != slot.preposition[0]:
             return False
-        # the preposition is the strong signal; names (США, Косово) often carry a wrong case
-        return case == slot.case or case is None or child.pos == "PROPN"
+        # the preposition is the strong signal; names (США, Косово) often carry a wrong case, and the
+        # accusative of animate plurals is the genitive's form ("на американцев")
+        animate_accusative = slot.case == "Acc" and case == "Gen" and child.feats.get("Animacy") == "Anim"
+        return case == slot.case or case is None or child.pos == "PROPN" or animate_accusative
     if preps:
         return False
     if case == slot.case:
