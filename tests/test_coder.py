@@ -312,3 +312,9 @@ def test_coder_a_prepositional_slot_the_parser_hung_on_another_verb_is_still_the
     )
     found = coded_events(engine, text)
     assert ("RUSGOV", "112", "USAGOV") in found
+
+
+def test_coder_what_the_text_calls_a_person_beats_an_undated_office(engine):
+    # no date: the dictionary's latest office (acting president) would stand; the text says opposition
+    found = coded_events(engine, "Лидер оппозиции Нино Бурджанадзе раскритиковала правительство Грузии.")
+    assert ("GEOOPP", "111", "GEOGOV") in found

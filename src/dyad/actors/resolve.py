@@ -361,6 +361,11 @@ class MentionFinder:
                 mention.kind = "person"
                 mention.actor = term.actor(text)
                 mention.source_line = term.where
+                opposition = next((a for a in agents if a.sector == "OPP"), None)
+                if opposition is not None and term.country and mention.actor.sector != "OPP":
+                    # "лидер оппозиции Нино Бурджанадзе": in opposition, as the text says, whatever office
+                    # the dictionary knows her for
+                    mention.actor = Actor.of(term.country, "OPP", text, opposition.role or None, term.name)
                 return mention
         proper = [n for n in named if n.kind not in ("adjective", "demonym")]
         if cues and not proper and not (agent and agent.rank == "head" and country):
