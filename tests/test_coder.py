@@ -318,3 +318,9 @@ def test_coder_what_the_text_calls_a_person_beats_an_undated_office(engine):
     # no date: the dictionary's latest office (acting president) would stand; the text says opposition
     found = coded_events(engine, "Лидер оппозиции Нино Бурджанадзе раскритиковала правительство Грузии.")
     assert ("GEOOPP", "111", "GEOGOV") in found
+
+
+def test_coder_condemning_a_sentence_or_an_arrest_is_aimed_at_the_state(engine):
+    text = "В Минске осуждён оппозиционер Андрей Ковальчук.\nЕвросоюз осудил приговор, вынесенный Андрею Ковальчуку."
+    found = coded_events(engine, text)
+    assert ("IGOEU", "111", "BLRGOV") in found

@@ -31,6 +31,8 @@ VICTIMS = frozenset({"CVL", "MED", "EDU", "HLH", "REF"})  # sectors of people an
 CHARGES = frozenset({"обвинение", "утверждение", "претензия", "упрёк", "упрек"})  # what a denial answers
 THEN = frozenset({"тогда"})  # "был тогда подписан": on the date the text stated before
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# acts only a state does to people: judging them aims at the state ("осудили приговор оппозиционеру")
+STATE_ACTS = frozenset("приговор арест задержание заключение преследование репрессия разгон запрет депортация".split())
 # what a state decides or does, judged by others: "одобрили решение", "отвергают подобный шаг"
 POINTING_BACK = frozenset("этот тот такой подобный данный".split())
 DECISIONS = frozenset("решение шаг инициатива политика курс действие мера закон законопроект реформа указ".split())
@@ -370,6 +372,15 @@ class EventCoder:
             # "заявление с осуждением убийства французских заложников" (by Sarkozy): one's own people who
             # suffered an act are not whom its condemnation is aimed at
             targets, how_target = [], f"{how_target}: the source's own people who suffered it, not whom it condemns"
+        act = next((c for c in sentence.children(predicate) if c.rel == "obj" and c.lemma in STATE_ACTS), None)
+        if act is not None and code[:2] in ("10", "11", "12") and targets and all(
+            a.country and a.sector not in STATE_SECTORS for u in targets for a in u.actors
+        ):
+            # "осуждают приговор, вынесенный Санникову": a sentence, an arrest, a ban are the state's doing
+            country = targets[0].actors[0].country
+            actor = Actor.of(country, "GOV", targets[0].mention.text)
+            targets = [Unit((actor,), targets[0].mention, "the state that did it")]
+            how_target = f"{how_target}; '{act.text}' is a state's doing: {actor.code}"
         if sources and all(u.is_pair for u in sources) and how_target.startswith(NEAREST):
             # "лидеры намерены обменяться мнениями о ... НАТО": the two sides with each other, not with
             # whoever the sentence goes on to name
