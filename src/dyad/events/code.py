@@ -124,6 +124,8 @@ class EventCoder:
             if outer is None or _is_statement(candidates[outer][0].payload) or not found:
                 continue
             lone_intent = not candidates[outer][3] and "intent" in candidates[outer][0].payload.flags
+            if not candidates[outer][3] and "obliges" in candidates[outer][0].payload.flags:
+                continue  # "США должны защищать себя от обвинений": an obligation nobody voiced leaves its content
             if not lone_intent:
                 inside[number] = outer
             else:
@@ -340,6 +342,10 @@ class EventCoder:
                 actor = Actor.of(own, implicit.sector)
                 sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
                 how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
+        if "obliges" in trigger.flags:
+            # "«Беларусь должна освободить всех политических заключённых»", said by the US: its demand on Belarus
+            sources, how_source, targets, how_target = self._obligation(ctx, predicate)
+            lender = None
         code = trigger.code
         if how_source.startswith((SPEAKER_ON_CONDITION, SPEAKER_DECLARES)) and code[:2] in THREATS and targets:
             code = _threat_code(code)
@@ -402,6 +408,8 @@ class EventCoder:
         modality, why = modality_of(sentence, predicate, "intent" in trigger.flags)
         if code.startswith("13") and not trigger.code.startswith("13"):
             modality, why = "asserted", "the threat itself was made"
+        elif "obliges" in trigger.flags:
+            modality, why = "asserted", "the demand itself was made"
         if modality == "negated":
             speaker = self._speaker_of(ctx, predicate)
             if speaker is not None and speaker.country and speaker.country in {u.actors[0].country for u in sources}:
@@ -577,6 +585,25 @@ class EventCoder:
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
         anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
         return Unit((actor,), anchor, f"{where}: {actor.code}")
+
+    def _obligation(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str, list[Unit], str]:
+        """Who obliges whom in "X должен ...": the speaker (of the verb of saying above, else of the quotation
+        the sentence is in) and the subject."""
+        speaker = self._speaker_mention(ctx, predicate)
+        if speaker is not None:
+            sources = [Unit((speaker.actor,), speaker, "speaker")]
+            how = f"the speaker '{speaker.text}' obliges"
+        elif ctx.quoted_by is not None:
+            anchor = Mention(ctx.sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+            sources = [Unit((ctx.quoted_by,), anchor, "speaker")]
+            how = f"the speaker of the quotation ({ctx.quoted_by.code}) obliges"
+        else:
+            return [], "nobody says it: an obligation of the author's", [], "-"
+        subject = next((c for c in ctx.sentence.children(predicate) if c.rel in ("nsubj", "nsubj:pass")), None)
+        targets = self._units_at(ctx, subject.index, "obliged") if subject is not None else []
+        own = {a.country for u in sources for a in u.actors}
+        targets = [u for u in targets if all(a.country not in own for a in u.actors)]  # one's own duty is no demand
+        return sources, how, targets, f"the one obliged: '{subject.text}'" if targets else "nobody else obliged"
 
     def _participants_of_occasion(self, ctx: SentenceContext, predicate: int) -> Unit | None:
         """The two sides named in the occasion of the trigger ("по итогам переговоров X и Y", "в ходе встречи

@@ -12,7 +12,7 @@ from dyad.errors import DataFileError
 from dyad.ontology.cameo import Cameo
 from dyad.phrases import PhraseIndex
 
-FLAGS = frozenset({"sym", "noun", "passive_ok", "intent", "speech", "weak", "direct", "place"})
+FLAGS = frozenset({"sym", "noun", "passive_ok", "intent", "speech", "weak", "direct", "place", "obliges"})
 CASES = frozenset({"nom", "gen", "dat", "acc", "ins", "loc"})
 UD_CASES = {"nom": "Nom", "gen": "Gen", "dat": "Dat", "acc": "Acc", "ins": "Ins", "loc": "Loc"}
 SLOT = re.compile(r"^(?:(?P<prep>[а-яё][а-яё ]*?)\+)?(?P<case>[a-z]+)$")
