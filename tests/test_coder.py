@@ -324,3 +324,14 @@ def test_coder_condemning_a_sentence_or_an_arrest_is_aimed_at_the_state(engine):
     text = "В Минске осуждён оппозиционер Андрей Ковальчук.\nЕвросоюз осудил приговор, вынесенный Андрею Ковальчуку."
     found = coded_events(engine, text)
     assert ("IGOEU", "111", "BLRGOV") in found
+
+
+def test_coder_a_statement_announced_with_a_noun_has_its_speaker_for_the_quotation_that_follows(engine):
+    text = (
+        "В Минске суд приговорил оппозиционера Андрея Ковальчука к пяти годам.\n"
+        "Джон Смит, официальный представитель Госдепартамента США, выступил сегодня со специальным заявлением: "
+        "«Соединенные Штаты осуждают приговор, вынесенный Андрею Ковальчуку. "
+        "Беларусь должна незамедлительно освободить всех политических заключенных»."
+    )
+    found = coded_events(engine, text)
+    assert ("USAGOV", "1053", "BLRGOV") in found

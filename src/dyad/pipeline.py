@@ -32,6 +32,7 @@ from dyad.time.resolve import find_dates
 
 CUES = ("counterpart", "side", "pair", "person", "group", "speaker")
 DASHES = frozenset({"—", "–", "-"})
+STATEMENT_NOUNS = frozenset({"заявление", "обращение", "комментарий", "брифинг"})  # "выступил с заявлением: «...»"
 
 
 @dataclass
@@ -108,13 +109,24 @@ class Engine:
         """The actor a verb of saying outside the quotation names as its subject ("— заявил Небензя")."""
         tokens = sentence.tokens
         for token in tokens:
-            if token.lemma not in self.coder.speech_verbs:
+            # "выступил с заявлением: «...»", "сделал заявление": a verb whose object is a statement says it
+            states = any(c.lemma in STATEMENT_NOUNS for c in sentence.children(token.index)) if token.pos == "VERB" else False
+            if token.lemma not in self.coder.speech_verbs and not states:
                 continue
             # «..., — заявил Лавров. — ...»: the author's words inside a quotation that goes on
             interjected = token.index >= 2 and tokens[token.index - 1].text in DASHES and tokens[token.index - 2].text == ","
             if inside[token.index] and not interjected:
                 continue
             owner = _subject_mention(sentence, token.index, mentions)
+            if owner is None:
+                # the parser gave the verb no subject ("Марк Тоунер, ..., выступил с заявлением: «...»"):
+                # the actor in the nominative before it, outside the quotation
+                before = [
+                    m for m in mentions
+                    if m.actor is not None and m.last < token.index and not inside[m.head]
+                    and tokens[m.head].feats.get("Case") == "Nom"
+                ]  # fmt: skip
+                owner = before[-1] if before else None
             if owner is not None:
                 return owner.actor
         return None
