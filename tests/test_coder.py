@@ -335,3 +335,10 @@ def test_coder_a_statement_announced_with_a_noun_has_its_speaker_for_the_quotati
     )
     found = coded_events(engine, text)
     assert ("USAGOV", "1053", "BLRGOV") in found
+
+
+def test_coder_leaders_of_many_countries_are_not_the_two_sides(engine):
+    text = "Президент России встретился с премьером Индии.\nЛидеры 20 стран обсудили климат.\nРяд мусульманских государств осудил Израиль."
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    later = [(e.source.code, e.target.code if e.target else None) for e in coded.events if not e.evidence.text.startswith("Президент")]
+    assert later == []

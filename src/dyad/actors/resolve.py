@@ -372,6 +372,9 @@ class MentionFinder:
             if cues[0].cue == "side" and not country:
                 mention.kind = "none"  # "со своей стороны": no actor
                 return mention
+            if cues[0].cue == "pair" and any(_some_of_many(sentence, i) for i in group.tokens | {group.anchor}):
+                mention.kind = "none"  # "мусульманских государств", "ряд стран": not the two sides
+                return mention
             mention.kind = "coref"
             mention.cue = (cues[0].cue, country, agent)
             return mention
@@ -524,6 +527,25 @@ def _given_agrees(english: str, given: str) -> bool:
     """A dictionary name without a Russian spelling: its first word must sound like the given name."""
     words = english.split()
     return len(words) < 2 or name_key(words[0]) == name_key(given)
+
+
+# words that make "страны", "государства" a pair: "две страны", "обе стороны", "эти государства"
+PAIR_MODIFIERS = frozenset("два оба этот наш их свой данный".split())
+MANY = frozenset("ряд несколько многие большинство часть группа десяток".split())
+
+
+def _some_of_many(sentence: Sentence, anchor: int) -> bool:
+    """Is a plural cue a set of countries rather than the two sides ("мусульманских государств",
+    "ещё ряд стран", "страны Запада")?"""
+    tokens = sentence.tokens
+    token = tokens[anchor]
+    if token.lemma not in ("страна", "государство"):
+        return False
+    if token.head >= 0 and tokens[token.head].lemma in MANY:
+        return True
+    kinds = [c for c in sentence.children(anchor) if c.rel in ("amod", "nummod", "nummod:gov", "det")]
+    # "мусульманских государств", "50 стран" (not "двух стран", "этих государств")
+    return any(c.lemma not in PAIR_MODIFIERS for c in kinds) and not any(c.lemma in PAIR_MODIFIERS for c in kinds)
 
 
 def _top_token(tokens: list[Token], hit: Hit) -> int:
