@@ -599,7 +599,12 @@ class EventCoder:
             how = f"the speaker of the quotation ({ctx.quoted_by.code}) obliges"
         else:
             return [], "nobody says it: an obligation of the author's", [], "-"
-        subject = next((c for c in ctx.sentence.children(predicate) if c.rel in ("nsubj", "nsubj:pass")), None)
+        # the one obliged: the subject of "должен", the dative of "следовало бы"
+        subject = next(
+            (c for c in ctx.sentence.children(predicate)
+             if c.rel in ("nsubj", "nsubj:pass") or c.rel in ("iobj", "obl") and c.feats.get("Case") == "Dat"),
+            None,
+        )  # fmt: skip
         targets = self._units_at(ctx, subject.index, "obliged") if subject is not None else []
         own = {a.country for u in sources for a in u.actors}
         targets = [u for u in targets if all(a.country not in own for a in u.actors)]  # one's own duty is no demand
