@@ -101,3 +101,18 @@ def test_x_and_y_stay_joined_when_the_parser_hangs_y_elsewhere(engine):
     events = code_sentence(engine, sentence, __import__("datetime").date(2020, 1, 1))
     assert {(e.source.code, e.target.code) for e in events if e.root == "02"} == {("IGOEU", "GEOGOV"), ("IGOCOE", "GEOGOV")}
 
+
+
+def test_a_passive_whose_subject_the_parser_hung_elsewhere_is_still_passive(engine):
+    # "в Таиланде будет введён комендантский час": the parser made "введён" a root with its
+    # passive auxiliary but hung "час" on another word
+    sentence = build([
+        ("в", "в", "ADP", "", 1, "case"),
+        ("Таиланде", "таиланд", "PROPN", "Loc", 3, "obl"),
+        ("будет", "быть", "AUX", "", 3, "aux:pass"),
+        ("введён", "ввести", "ADJ", "Nom", -1, "root"),
+        ("комендантский", "комендантский", "ADJ", "Nom", 5, "amod"),
+        ("час", "час", "NOUN", "Nom", 1, "obj"),
+    ])  # fmt: skip
+    events = code_sentence(engine, sentence, __import__("datetime").date(2010, 5, 16))
+    assert [(e.source.code, e.code, e.target.code) for e in events] == [("THAGOV", "1723", "THA")]

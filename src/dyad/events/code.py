@@ -1023,7 +1023,8 @@ def _is_passive(sentence: Sentence, predicate: int) -> bool:
     token = sentence.tokens[predicate]
     if token.feats.get("Voice") == "Pass":
         return True
-    return any(c.rel == "nsubj:pass" for c in sentence.children(predicate))
+    # "будет введён комендантский час" with its subject hung elsewhere: the passive auxiliary still says it
+    return any(c.rel in ("nsubj:pass", "aux:pass") for c in sentence.children(predicate))
 
 
 def _instrumental(sentence: Sentence, index: int) -> Token | None:
