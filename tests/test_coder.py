@@ -342,3 +342,14 @@ def test_coder_leaders_of_many_countries_are_not_the_two_sides(engine):
     coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
     later = [(e.source.code, e.target.code if e.target else None) for e in coded.events if not e.evidence.text.startswith("Президент")]
     assert later == []
+
+
+def test_coder_an_aim_is_not_what_happened(engine):
+    text = (
+        "Кения и Танзания создали совместную комиссию.\nПрезидент Кении провёл переговоры с президентом Танзании.\n"
+        "Проще говоря, страны делают серьёзные шаги для укрепления межгосударственного диалога."
+    )
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    assert [e.code for e in coded.events if e.evidence.text.startswith("Проще")] == []
+    found = coded_events(engine, "Бизнесмену из Сербии вменяется сговор с целью поставок оружия повстанцам в Ливии.")
+    assert not any(code.startswith("07") for _, code, _ in found)

@@ -276,6 +276,10 @@ class EventCoder:
         predicate = _top(tokens, match.positions)
         words = " ".join(tokens[i].text for i in match.positions)
         trace = [f"trigger: '{words}' <- {trigger}"]
+        if tokens[predicate].pos == "NOUN" and _is_aim(sentence, predicate):
+            # "делают шаги для укрепления диалога", "сговор с целью поставок оружия": an aim, not what happened
+            dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): what something is for, not what happened")
+            return [], predicate, None
         if {"без", "из-под"} & set(sentence.prepositions(predicate)):
             # "арестованы без обвинений", "без переговоров": what did not happen; "выпущена из-под ареста":
             # what ended
@@ -1186,6 +1190,26 @@ def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
     if clause < 0 or tokens[clause].rel != "advcl" or tokens[clause].head != predicate:
         return False
     return any(c.rel == "mark" and c.lemma in REASONS for c in sentence.children(clause))
+
+
+# what relations are made better by, as an aim: "шаги для укрепления диалога"
+BETTERING = frozenset("укрепление развитие восстановление улучшение расширение углубление налаживание".split())
+
+
+def _is_aim(sentence: Sentence, noun: int) -> bool:
+    """Is the noun (or the noun phrase it is in) what something is for: "для укрепления диалога",
+    "в целях восстановления диалога", "с целью поставок оружия"?"""
+    tokens = sentence.tokens
+    current = noun
+    for _ in range(3):
+        token = tokens[current]
+        cases = [c.lemma for c in sentence.children(current) if c.rel == "case"]
+        if "для" in cases and token.lemma in BETTERING or token.lemma == "цель" and {"с", "в"} & set(cases):
+            return True  # (not "применили силу для разгона": a "для" of an act may well have happened)
+        if token.pos != "NOUN" or token.rel not in ("nmod", "obl") or token.head < 0:
+            return False
+        current = token.head
+    return False
 
 
 def _is_condition(sentence: Sentence, clause: int) -> bool:
