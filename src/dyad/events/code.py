@@ -351,6 +351,18 @@ class EventCoder:
             sources, how_source, targets, how_target = self._obligation(ctx, predicate)
             lender = None
         code = trigger.code
+        if code.startswith("174") and tokens[predicate].pos == "VERB":
+            sent = next((c for c in sentence.children(predicate) if c.rel == "obj" and c.lemma in ENVOYS), None)
+            where = next(
+                (m for m in ctx.mentions if m.place == "в>" and tokens[m.head].head == predicate and m.actor and m.actor.country),
+                None,
+            )  # fmt: skip
+            if sent is not None and where is not None:
+                # "Госдепартамент выслал в Грузию сотрудника, который должен сообщить ...": sent there, not expelled
+                code = "042"
+                targets = [Unit((where.actor,), where, "where the envoy is sent")]
+                how_target = f"an envoy sent to '{where.text}'"
+                trace.append("recoded 042: an official of one's own sent to a country")
         if how_source.startswith((SPEAKER_ON_CONDITION, SPEAKER_DECLARES)) and code[:2] in THREATS and targets:
             code = _threat_code(code)
             trace.append(f"recoded {code}: harm to come, said by the side that will do it, a threat")
@@ -1192,6 +1204,8 @@ def _gives_reason(sentence: Sentence, clause: int, predicate: int) -> bool:
     return any(c.rel == "mark" and c.lemma in REASONS for c in sentence.children(clause))
 
 
+# officials a state sends somewhere ("выслал в Грузию сотрудника": sent, not expelled)
+ENVOYS = frozenset("сотрудник представитель посланник спецпосланник эмиссар делегация советник".split())
 # what relations are made better by, as an aim: "шаги для укрепления диалога"
 BETTERING = frozenset("укрепление развитие восстановление улучшение расширение углубление налаживание".split())
 
