@@ -353,3 +353,13 @@ def test_coder_an_aim_is_not_what_happened(engine):
     assert [e.code for e in coded.events if e.evidence.text.startswith("Проще")] == []
     found = coded_events(engine, "Бизнесмену из Сербии вменяется сговор с целью поставок оружия повстанцам в Ливии.")
     assert not any(code.startswith("07") for _, code, _ in found)
+
+
+def test_coder_what_will_be_discussed_with_nobody_named_is_between_the_two_sides(engine):
+    text = (
+        "Президент Китая прибыл с визитом в Сербию.\nСи Цзиньпин провёл переговоры с президентом Сербии.\n"
+        "В Белграде также будут обсуждаться строительство железной дороги и поставки газа."
+    )
+    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    later = [(e.source.country, e.code, e.target.country) for e in coded.events if e.evidence.text.startswith("В Белграде")]
+    assert later and later[0][1] == "040" and {later[0][0], later[0][2]} == {"CHN", "SRB"}

@@ -517,6 +517,12 @@ class EventCoder:
                 met = self._participants_of_occasion(ctx, predicate)
                 if met is not None:
                     return [met], f"passive without an agent: {met.how}", None
+            if trigger.code in ("040", "041", "046") and ctx.pair is not None and tokens[predicate].pos == "VERB":
+                # "будут обсуждаться подписание «Южного потока» и проблемы Косово" in news of a visit: by the two
+                # sides the text is about
+                anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+                pair = Unit(ctx.pair, anchor, "the two sides the text is about")
+                return [pair], f"passive without an agent: the two sides the text is about ({ctx.pair[0].code}, {ctx.pair[1].code})", None
             speaker = self._speaker_mention(ctx, predicate)
             if speaker is not None and self._condition_subject(ctx, predicate, {speaker.actor.code}):
                 # "Премьер заявил, что если Россия не уступит, против неё будут введены санкции":
