@@ -322,7 +322,7 @@ class EventCoder:
             a.country != ctx.accuser.country for u in sources for a in u.actors
         ):
             # "Российская сторона эти обвинения отвергла": a denial answers whoever accused
-            anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+            anchor = _implicit(sentence, predicate)
             targets, how_target = [Unit((ctx.accuser,), anchor, "the accuser")], f"the accuser named before: {ctx.accuser.code}"
         if (
             not targets and trigger.symmetric and trigger.code[:2] in ("05", "06") and tokens[predicate].pos == "VERB"
@@ -332,7 +332,7 @@ class EventCoder:
             own = sources[0].actors[0].country
             other = next((a for a in ctx.pair if own and a.country != own), None)
             if other is not None and own in {a.country for a in ctx.pair}:
-                anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+                anchor = _implicit(sentence, predicate)
                 targets, how_target = [Unit((other,), anchor, "the other side")], f"the other side of the two the text is about: {other.code}"
         if crowd is not None and not targets:
             country = crowd.actors[0].country
@@ -520,7 +520,7 @@ class EventCoder:
             if trigger.code in ("040", "041", "046") and ctx.pair is not None and tokens[predicate].pos == "VERB":
                 # "будут обсуждаться подписание «Южного потока» и проблемы Косово" in news of a visit: by the two
                 # sides the text is about
-                anchor = Mention(sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+                anchor = _implicit(sentence, predicate)
                 pair = Unit(ctx.pair, anchor, "the two sides the text is about")
                 return [pair], f"passive without an agent: the two sides the text is about ({ctx.pair[0].code}, {ctx.pair[1].code})", None
             speaker = self._speaker_mention(ctx, predicate)
@@ -605,7 +605,7 @@ class EventCoder:
             return None
         actor = Actor.of(country, sector, place.text if place else "")
         where = f"the state of the place named ('{place.text}')" if place else "the state the text is about"
-        anchor = place or Mention(ctx.sentence.index, 0, 0, 0, "", 0, 0, "implicit")
+        anchor = place or _implicit(ctx.sentence, 0)
         return Unit((actor,), anchor, f"{where}: {actor.code}")
 
     def _obligation(self, ctx: SentenceContext, predicate: int) -> tuple[list[Unit], str, list[Unit], str]:
@@ -616,7 +616,7 @@ class EventCoder:
             sources = [Unit((speaker.actor,), speaker, "speaker")]
             how = f"the speaker '{speaker.text}' obliges"
         elif ctx.quoted_by is not None:
-            anchor = Mention(ctx.sentence.index, predicate, predicate, predicate, "", 0, 0, "implicit")
+            anchor = _implicit(ctx.sentence, predicate)
             sources = [Unit((ctx.quoted_by,), anchor, "speaker")]
             how = f"the speaker of the quotation ({ctx.quoted_by.code}) obliges"
         else:
@@ -762,14 +762,14 @@ class EventCoder:
                 and ctx.about not in {code[:3] for code in avoid}
             ):  # fmt: skip
                 actor = Actor.of(ctx.about, "GOV", decision.text)
-                mention = Mention(sentence.index, decision.index, decision.index, decision.index, decision.text, decision.start, decision.end, "implicit")
+                mention = _implicit(sentence, decision.index, decision)
                 return [Unit((actor,), mention, "its maker")], f"slot: '{decision.text}' -> a decision of the state the text is about ({actor.code})"
             # "разогнала акцию протеста": a protest stands for its protesters, of the acting state
             protest = next((c for _, c in filled if {c.lemma, *(d.lemma for d in sentence.children(c.index))} & PROTESTS), None)
             if protest is not None and avoid:
                 country = sorted(avoid)[0][:3]
                 actor = Actor.of(country, "CVL", protest.text)
-                mention = Mention(sentence.index, protest.index, protest.index, protest.index, protest.text, protest.start, protest.end, "implicit")
+                mention = _implicit(sentence, protest.index, protest)
                 return [Unit((actor,), mention, "the protesters")], f"slot: '{protest.text}' -> its protesters ({actor.code})"
         # the parser hung the slot's noun on a neighbour ("принимает в Белом доме коллегу": коллегу
         # under доме); a case no neighbour takes (Acc, Dat, Ins without a preposition) still says whose it is
@@ -877,7 +877,7 @@ class EventCoder:
         if not units and opposition:
             # "лидер оппозиции назвал итоги выборов подтасованными": the opposition judges its government
             actor = Actor.of(opposition[0][:3], "GOV")
-            units = [Unit((actor,), Mention(sentence.index, 0, 0, 0, "", 0, 0, "implicit"), "its government")]
+            units = [Unit((actor,), _implicit(sentence, 0), "its government")]
             how = f"the opposition's own government: {actor.code}"
         if not units:
             return None
@@ -1129,6 +1129,14 @@ def _future_subject(sentence: Sentence, predicate: int) -> bool:
         c.rel in ("aux", "aux:pass") and c.lemma == "быть" and c.feats.get("Tense") in ("Fut", "Pres") and c.text.lower().startswith("буд")
         for c in sentence.children(verb.index)
     )
+
+
+def _implicit(sentence: Sentence, index: int, token: Token | None = None) -> Mention:
+    """A mention standing for an actor the sentence implies rather than names, anchored at ``index``
+    (on ``token``'s words when given: "разогнала акцию протеста" -> its protesters)."""
+    if token is None:
+        return Mention(sentence.index, index, index, index, "", 0, 0, "implicit")
+    return Mention(sentence.index, index, index, index, token.text, token.start, token.end, "implicit")
 
 
 def _threat_code(code: str) -> str:
