@@ -1,10 +1,17 @@
 """Sentence-level rules of the coder that one-event cases cannot show."""
 
+import datetime as dt
+
 from dyad.model import Document
 
 
+def code_text(engine, text, published=None):
+    """The coded document of a Russian text, published on ``published`` (a date) if given."""
+    return engine.code(Document(text=text, lang="ru", published=published))
+
+
 def coded_events(engine, text):
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     return [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events]
 
 
@@ -27,7 +34,7 @@ def test_coder_host_takes_its_own_object_only(engine):
 
 def test_coder_the_two_sides_are_the_two_named_just_before(engine):
     text = "Путин провёл переговоры с Эрдоганом.\nПо итогам встречи Лаврова и Кулебы стороны договорились об обмене пленными."
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2022, 3, 10)))
+    coded = code_text(engine, text, dt.date(2022, 3, 10))
     second = [e for e in coded.events if e.evidence.text.startswith("По итогам") and e.code == "0353"]
     assert second and {second[0].source.country, second[0].target.country} == {"RUS", "UKR"}
 
@@ -61,21 +68,21 @@ def test_coder_the_subject_of_another_clause_is_not_a_fallback_target(engine):
 def test_coder_participants_coordinated_with_a_group_are_not_a_pair(engine):
     # "Обама, а также главы правительств": the heads are nobody in particular, not the last pair
     text = "Израиль и США провели консультации.\nВ саммите в Вашингтоне примут участие Барак Обама, а также главы правительств 50 стран."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     later = [e for e in coded.events if e.evidence.text.startswith("В саммите")]
     assert later == []
 
 
 def test_coder_a_noun_phrase_never_spans_a_verb_or_comma(engine):
     text = "Армия Израиля нанесла удар по объектам инфраструктуры Ливана, сообщило Министерство обороны Израиля."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     assert all("," not in m.text for m in coded.mentions)
     assert ("ISRMIL", "190", "LBNGOV") in [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events]
 
 
 def test_coder_the_two_sides_acting_on_a_third_party(engine):
     text = "Лавров провёл переговоры с Фиданом.\nЗатем стороны призвали Израиль прекратить огонь."
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    coded = code_text(engine, text, dt.date(2025, 6, 1))
     later = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Затем")]
     assert later and later[0][1] == "ISR"
 
@@ -117,7 +124,7 @@ def test_coder_both_sides_in_the_subject_keep_the_topic_out(engine):
 
 
 def test_coder_deputy_of_an_office_is_not_its_holder(engine):
-    coded = engine.code(Document(text="Заместитель главы МИД Японии раскритиковал Китай.", lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    coded = code_text(engine, "Заместитель главы МИД Японии раскритиковал Китай.", dt.date(2025, 6, 1))
     assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("JPNGOV", "111", "CHNGOV")]
     assert coded.events[0].source.name is None and coded.events[0].source.role != "foreign minister"
 
@@ -134,7 +141,7 @@ def test_coder_the_two_sides_are_the_pair_the_text_is_about(engine):
         "Вечером президент Турции Эрдоган встретился с главой российской делегации.\n"
         "Стороны договорились об обмене пленными."
     )
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 1)))
+    coded = code_text(engine, text, dt.date(2025, 6, 1))
     last = [e for e in coded.events if e.evidence.text.startswith("Стороны")]
     assert last and {last[0].source.country, last[0].target.country} == {"RUS", "UKR"}
 
@@ -169,7 +176,7 @@ def test_coder_nouns_in_other_cases_are_not_coordinated_targets(engine):
 
 def test_coder_a_promise_to_harm_on_a_condition_is_a_threat_made_that_day(engine):
     text = "Накануне президент США пообещал с 1 июля ввести новые санкции, если Иран продолжит обогащение урана."
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2025, 6, 10)))
+    coded = code_text(engine, text, dt.date(2025, 6, 10))
     found = [(e.source.code, e.code, e.target.code, e.modality, e.date) for e in coded.events]
     assert found == [("USAGOV", "1312", "IRNGOV", "asserted", "2025-06-09")]
 
@@ -212,7 +219,7 @@ def test_coder_a_promise_to_cut_supplies_on_a_condition_is_a_threat_of_an_embarg
 def test_coder_a_pronoun_the_tagger_leaves_without_gender_still_agrees_with_its_antecedent(engine):
     # natasha reads "неё" as an adverb without gender; the pronoun is feminine: Россия, not Миллер
     text = "Алексей Миллер прибыл в Минск.\nПремьер Белоруссии заявил, что если Россия не уступит, в отношении неё будут введены санкции."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     assert [(e.source.code, e.target.code) for e in coded.events if e.evidence.text.startswith("Премьер")] == [("BLRGOV", "RUSGOV")]
 
 
@@ -235,7 +242,7 @@ def test_coder_an_attributive_participle_judges_nothing(engine):
 
 def test_coder_the_opposition_judging_with_nobody_named_judges_its_government(engine):
     text = "Власти Грузии объявили итоги выборов.\nЛидер оппозиции Леван Гачечиладзе назвал итоги выборов подтасованными."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [("GEOOPP", "112", "GEOGOV")]
 
 
@@ -250,7 +257,7 @@ def test_coder_a_quotation_before_its_verb_is_what_an_office_after_the_name_says
 
 def test_coder_a_decision_whose_maker_goes_unnamed_is_that_of_the_state_the_text_is_about(engine):
     text = "Президент Молдавии распустил парламент.\nВласти Молдавии назначили досрочные выборы.\nВ Брюсселе власти ЕС выразили одобрение решению о проведении выборов."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     assert ("IGOEU", "051", "MDAGOV") in [(e.source.code, e.code, e.target.code) for e in coded.events]
 
 
@@ -263,13 +270,11 @@ def test_coder_a_state_act_announced_by_its_own_official_is_the_official_s_body(
 
 
 def test_coder_signed_after_talks_by_those_who_met_on_the_date_stated_before(engine):
-    import datetime as dt
-
     text = (
         "Прошлая встреча министров Индии и Японии состоялась в марте в Токио.\n"
         "По итогам переговоров Джайшанкара и японского министра тогда был подписан план сотрудничества."
     )
-    coded = engine.code(Document(text=text, lang="ru", published=dt.date(2024, 6, 10)))
+    coded = code_text(engine, text, dt.date(2024, 6, 10))
     signed = [(e.source.country, e.target.country, e.date) for e in coded.events if e.code == "057"]
     assert signed and set(signed[0][:2]) == {"IND", "JPN"} and signed[0][2] == "2024-03"
 
@@ -292,14 +297,14 @@ def test_coder_what_talks_are_about_is_their_topic_not_an_event(engine):
     assert [code[:2] for _, code, _ in found] == ["04"]
     # the two sides of "лидеры" meet each other, not the actor their topic names
     text = "Президент Франции прибыл в Каир.\nЛидеры намерены обменяться мнениями о действиях НАТО в Ливии."
-    coded = engine.code(Document(text=text, lang="ru"))
+    coded = code_text(engine, text)
     second = [(e.source.country, e.target.country) for e in coded.events if e.evidence.text.startswith("Лидеры")]
     assert second and set(second[0]) == {"FRA", "EGY"}
 
 
 def test_coder_signing_with_nobody_named_is_with_the_other_side_the_text_is_about(engine):
     text = "Президент Китая прибыл с визитом в Сербию.\nСи Цзиньпин также подпишет крупные договоры о строительстве дорог."
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    coded = code_text(engine, text, dt.date(2024, 5, 7))
     signed = [(e.source.country, e.target.country) for e in coded.events if e.code == "057"]
     assert signed == [("CHN", "SRB")]
 
@@ -339,7 +344,7 @@ def test_coder_a_statement_announced_with_a_noun_has_its_speaker_for_the_quotati
 
 def test_coder_leaders_of_many_countries_are_not_the_two_sides(engine):
     text = "Президент России встретился с премьером Индии.\nЛидеры 20 стран обсудили климат.\nРяд мусульманских государств осудил Израиль."
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    coded = code_text(engine, text, dt.date(2024, 5, 7))
     later = [(e.source.code, e.target.code if e.target else None) for e in coded.events if not e.evidence.text.startswith("Президент")]
     assert later == []
 
@@ -349,7 +354,7 @@ def test_coder_an_aim_is_not_what_happened(engine):
         "Кения и Танзания создали совместную комиссию.\nПрезидент Кении провёл переговоры с президентом Танзании.\n"
         "Проще говоря, страны делают серьёзные шаги для укрепления межгосударственного диалога."
     )
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    coded = code_text(engine, text, dt.date(2024, 5, 7))
     assert [e.code for e in coded.events if e.evidence.text.startswith("Проще")] == []
     found = coded_events(engine, "Бизнесмену из Сербии вменяется сговор с целью поставок оружия повстанцам в Ливии.")
     assert not any(code.startswith("07") for _, code, _ in found)
@@ -360,6 +365,6 @@ def test_coder_what_will_be_discussed_with_nobody_named_is_between_the_two_sides
         "Президент Китая прибыл с визитом в Сербию.\nСи Цзиньпин провёл переговоры с президентом Сербии.\n"
         "В Белграде также будут обсуждаться строительство железной дороги и поставки газа."
     )
-    coded = engine.code(Document(text=text, lang="ru", published=__import__("datetime").date(2024, 5, 7)))
+    coded = code_text(engine, text, dt.date(2024, 5, 7))
     later = [(e.source.country, e.code, e.target.country) for e in coded.events if e.evidence.text.startswith("В Белграде")]
     assert later and later[0][1] == "040" and {later[0][0], later[0][2]} == {"CHN", "SRB"}
