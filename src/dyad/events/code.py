@@ -286,70 +286,7 @@ class EventCoder:
             dropped.append(f"s{sentence.index} '{words}' ({trigger.code}): under 'без' or 'из-под', it is not what happened")
             return [], predicate, None
         passive = _is_passive(sentence, predicate)
-        sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
-        if not sources and trigger.code.startswith(EXPULSIONS) and tokens[predicate].pos == "NOUN" and (
-            phrase := _subtree(sentence, predicate, skip=set())
-        ) and any(m.place == "из" and m.head in phrase for m in ctx.mentions):
-            # "высылка российских дипломатов из Польши": by the state they leave
-            state = self._implicit_state(ctx, trigger)
-            if state is not None:
-                sources, how_source = [state], f"expulsion named by a noun: {state.how}"
-        if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
-            # "Бхутто вновь взяли под арест": a plural verb with nobody as subject means the authorities
-            # (not an arrest named by a noun with no doer: "рост числа арестов" reports no act)
-            state = self._implicit_state(ctx, trigger)
-            if state is not None:
-                state = self._official_speaker(ctx, predicate, state)
-                sources, how_source = [state], f"indefinite-personal verb: {state.how}"
-        if not sources and trigger.code[:2] in THREATS and _future_subject(sentence, predicate):
-            # "Белоусов заявил, что удары по объектам ... будут продолжены": harm the speaker's side says
-            # is coming is its threat
-            speaker = self._speaker_mention(ctx, predicate)
-            if speaker is not None:
-                sources, how_source = [Unit((speaker.actor,), speaker, SPEAKER_DECLARES)], f"{SPEAKER_DECLARES} '{speaker.text}'"
-        crowd = None
-        if not sources and trigger.code.startswith("14") and tokens[predicate].pos == "NOUN":
-            # "по всей Ботсване проходят забастовки", "митинги в Тбилиси": a protest where the sentence
-            # places it is by people of that country
-            crowd = self._protesters(ctx)
-            if crowd is not None:
-                sources, how_source = [crowd], f"protest without named protesters: {crowd.how}"
-        avoid = {a.code for u in sources for a in u.actors}
-        targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
-        if not targets and trigger.code in ("016", "120") and ctx.accuser is not None and sources and (
-            "обвинение" in trigger.pattern or any(c.lemma in CHARGES for c in sentence.children(predicate))
-        ) and all(
-            a.country != ctx.accuser.country for u in sources for a in u.actors
-        ):
-            # "Российская сторона эти обвинения отвергла": a denial answers whoever accused
-            anchor = _implicit(sentence, predicate)
-            targets, how_target = [Unit((ctx.accuser,), anchor, "the accuser")], f"the accuser named before: {ctx.accuser.code}"
-        if (
-            not targets and trigger.symmetric and trigger.code[:2] in ("05", "06") and tokens[predicate].pos == "VERB"
-            and ctx.pair and len(sources) == 1 and not sources[0].is_pair
-        ):  # fmt: skip
-            # "Путин также подпишет крупные договоры" in news of his visit to Bulgaria: with the other side
-            own = sources[0].actors[0].country
-            other = next((a for a in ctx.pair if own and a.country != own), None)
-            if other is not None and own in {a.country for a in ctx.pair}:
-                anchor = _implicit(sentence, predicate)
-                targets, how_target = [Unit((other,), anchor, "the other side")], f"the other side of the two the text is about: {other.code}"
-        if crowd is not None and not targets:
-            country = crowd.actors[0].country
-            targets = [Unit((Actor.of(country, "GOV", crowd.mention.text),), crowd.mention, "its government")]
-            how_target = f"a protest addressed to nobody named: the government of {country}"
-        if sources and sources[0].mention.kind == "implicit" and targets and not trigger.code.startswith("174"):
-            # no place named: the state that arrests or dismisses somebody is their own
-            own = targets[0].actors[0].country
-            implicit = sources[0].actors[0]
-            if own and own != implicit.country:
-                actor = Actor.of(own, implicit.sector)
-                sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
-                how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
-        if "obliges" in trigger.flags:
-            # "«Беларусь должна освободить всех политических заключённых»", said by the US: its demand on Belarus
-            sources, how_source, targets, how_target = self._obligation(ctx, predicate)
-            lender = None
+        sources, how_source, lender, targets, how_target, avoid = self._participants(ctx, match, predicate, passive)
         code = trigger.code
         if code.startswith("174") and tokens[predicate].pos == "VERB":
             sent = next((c for c in sentence.children(predicate) if c.rel == "obj" and c.lemma in ENVOYS), None)
@@ -451,6 +388,80 @@ class EventCoder:
                        _confidence(how_source, how_target, trigger), event_trace)
             )  # fmt: skip
         return events, predicate, lender
+
+    def _participants(
+        self, ctx: SentenceContext, match: PhraseMatch, predicate: int, passive: bool
+    ) -> tuple[list[Unit], str, int | None, list[Unit], str, set[str]]:
+        """Source and target units of a trigger with how each was found, the verb the source was
+        borrowed from, and the codes of the sources (whom a statement does not judge)."""
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        trigger: Trigger = match.payload
+        if "obliges" in trigger.flags:
+            # "«Беларусь должна освободить всех политических заключённых»", said by the US: its demand on Belarus
+            sources, how_source, targets, how_target = self._obligation(ctx, predicate)
+            return sources, how_source, None, targets, how_target, {a.code for u in sources for a in u.actors}
+        sources, how_source, lender = self._sources(ctx, predicate, trigger, passive, set(match.positions))
+        if not sources and trigger.code.startswith(EXPULSIONS) and tokens[predicate].pos == "NOUN" and (
+            phrase := _subtree(sentence, predicate, skip=set())
+        ) and any(m.place == "из" and m.head in phrase for m in ctx.mentions):
+            # "высылка российских дипломатов из Польши": by the state they leave
+            state = self._implicit_state(ctx, trigger)
+            if state is not None:
+                sources, how_source = [state], f"expulsion named by a noun: {state.how}"
+        if not sources and how_source == "no subject" and lender is None and _indefinite_personal(sentence, predicate):
+            # "Бхутто вновь взяли под арест": a plural verb with nobody as subject means the authorities
+            # (not an arrest named by a noun with no doer: "рост числа арестов" reports no act)
+            state = self._implicit_state(ctx, trigger)
+            if state is not None:
+                state = self._official_speaker(ctx, predicate, state)
+                sources, how_source = [state], f"indefinite-personal verb: {state.how}"
+        if not sources and trigger.code[:2] in THREATS and _future_subject(sentence, predicate):
+            # "Белоусов заявил, что удары по объектам ... будут продолжены": harm the speaker's side says
+            # is coming is its threat
+            speaker = self._speaker_mention(ctx, predicate)
+            if speaker is not None:
+                sources, how_source = [Unit((speaker.actor,), speaker, SPEAKER_DECLARES)], f"{SPEAKER_DECLARES} '{speaker.text}'"
+        crowd = None
+        if not sources and trigger.code.startswith("14") and tokens[predicate].pos == "NOUN":
+            # "по всей Ботсване проходят забастовки", "митинги в Тбилиси": a protest where the sentence
+            # places it is by people of that country
+            crowd = self._protesters(ctx)
+            if crowd is not None:
+                sources, how_source = [crowd], f"protest without named protesters: {crowd.how}"
+        avoid = {a.code for u in sources for a in u.actors}
+        targets, how_target = self._targets(ctx, match.positions, predicate, trigger, passive, avoid)
+        if not targets and trigger.code in ("016", "120") and ctx.accuser is not None and sources and (
+            "обвинение" in trigger.pattern or any(c.lemma in CHARGES for c in sentence.children(predicate))
+        ) and all(
+            a.country != ctx.accuser.country for u in sources for a in u.actors
+        ):
+            # "Российская сторона эти обвинения отвергла": a denial answers whoever accused
+            anchor = _implicit(sentence, predicate)
+            targets, how_target = [Unit((ctx.accuser,), anchor, "the accuser")], f"the accuser named before: {ctx.accuser.code}"
+        if (
+            not targets and trigger.symmetric and trigger.code[:2] in ("05", "06") and tokens[predicate].pos == "VERB"
+            and ctx.pair and len(sources) == 1 and not sources[0].is_pair
+        ):  # fmt: skip
+            # "Путин также подпишет крупные договоры" in news of his visit to Bulgaria: with the other side
+            own = sources[0].actors[0].country
+            other = next((a for a in ctx.pair if own and a.country != own), None)
+            if other is not None and own in {a.country for a in ctx.pair}:
+                anchor = _implicit(sentence, predicate)
+                targets, how_target = [Unit((other,), anchor, "the other side")], f"the other side of the two the text is about: {other.code}"
+        if crowd is not None and not targets:
+            country = crowd.actors[0].country
+            targets = [Unit((Actor.of(country, "GOV", crowd.mention.text),), crowd.mention, "its government")]
+            how_target = f"a protest addressed to nobody named: the government of {country}"
+        if sources and sources[0].mention.kind == "implicit" and targets and not trigger.code.startswith("174"):
+            # no place named: the state that arrests or dismisses somebody is their own
+            own = targets[0].actors[0].country
+            implicit = sources[0].actors[0]
+            if own and own != implicit.country:
+                actor = Actor.of(own, implicit.sector)
+                sources = [Unit((actor,), sources[0].mention, f"the state of '{targets[0].mention.text}': {actor.code}")]
+                how_source = f"{how_source.split(':')[0]}: {sources[0].how}"
+        return sources, how_source, lender, targets, how_target, avoid
 
     def _quoted_judgement(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
         """A sentence that goes on with a quotation opened before and judges somebody ("«...», — заявил
