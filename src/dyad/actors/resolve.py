@@ -327,8 +327,7 @@ class MentionFinder:
             plural=tokens[group.anchor].feats.get("Number") == "Plur", tokens=frozenset(group.tokens),
         )  # fmt: skip
         head = tokens[group.anchor]
-        # the tagger sometimes leaves a pronoun without gender ("в отношении неё" read as an adverb)
-        mention.gender = head.feats.get("Gender") or PRONOUN_GENDERS.get(head.lemma, "")
+        mention.gender = head.feats.get("Gender", "")
         place_word = head
         if head.rel == "nmod" and head.head >= 0 and tokens[head.head].lemma in PLACE_NOUNS:
             place_word = tokens[head.head]  # "на территории Эстонии", "в пределы стран ЕС": a place of that country
@@ -455,9 +454,6 @@ class MentionFinder:
             return mention
         mention.kind = "none"
         return mention
-
-
-PRONOUN_GENDERS = {"она": "Fem", "он": "Masc", "оно": "Neut"}
 
 
 def _load_slavic_names() -> tuple[frozenset[str], tuple[str, ...]]:
