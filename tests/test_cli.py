@@ -17,7 +17,9 @@ ARTICLE = (
 
 @pytest.fixture
 def run(engine, monkeypatch):
-    monkeypatch.setattr(cli, "load_engine", lambda: engine)
+    real = cli.load_engine
+    # the session's engine, unless a test loads users' dictionaries (a fresh engine then)
+    monkeypatch.setattr(cli, "load_engine", lambda *dicts: real(*dicts) if any(dicts) else engine)
     runner = CliRunner()
 
     def invoke(*args, stdin=None):

@@ -1,4 +1,7 @@
-"""``dyad bench``: dyad's coding rate beside natasha's full pipeline on the same corpus, same run.
+"""``dyad bench``: dyad's coding rate beside the parser alone on the same corpus, same run.
+
+Russian: beside natasha's full pipeline; English (``--lang en``): beside spaCy's small
+English pipeline run on each article in turn (tagger, parser, NER, lemmas).
 
 Rates are per core (one process, one thread); speed is reported as a ratio to the baseline
 because machines are shared and noisy.
@@ -20,36 +23,39 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def sample_documents() -> list[Document]:
-    """The bundled sample articles (the project's own texts)."""
-    text = resources.files("dyad.samples").joinpath("ru.jsonl").read_text(encoding="utf-8")
+def sample_documents(lang: str = "ru") -> list[Document]:
+    """The bundled sample articles of a language (the project's own texts)."""
+    text = resources.files("dyad.samples").joinpath(f"{lang}.jsonl").read_text(encoding="utf-8")
     return [Document.from_json(json.loads(line)) for line in text.splitlines() if line.strip()]
 
 
-def corpus(path: Path | None, count: int) -> list[Document]:
-    """``count`` documents: from a JSONL file, or cycled from the bundled samples."""
+def corpus(path: Path | None, count: int, lang: str = "ru") -> list[Document]:
+    """``count`` documents of ``lang``: from a JSONL file, or cycled from the bundled samples."""
     if path is not None:
         base = [Document.from_json(json.loads(line), default_id=str(i)) for i, line in enumerate(path.open(encoding="utf-8")) if line.strip()]
+        base = [d for d in base if d.lang in (None, lang)]
     else:
-        base = [d for d in sample_documents() if d.lang in (None, "ru")]
+        base = [d for d in sample_documents(lang) if d.lang in (None, lang)]
     if not base:
-        raise SystemExit("dyad bench: the corpus has no documents")
+        raise SystemExit(f"dyad bench: the corpus has no documents in '{lang}'")
     docs = []
     for i in range(count):
         source = base[i % len(base)]
-        docs.append(Document(text=source.text, id=f"{source.id}#{i}", lang="ru", published=source.published))
+        docs.append(Document(text=source.text, id=f"{source.id}#{i}", lang=lang, published=source.published))
     return docs
 
 
-def run_bench(path: Path | None, count: int, baseline: bool) -> str:
+def run_bench(path: Path | None, count: int, baseline: bool, lang: str = "ru") -> str:
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")  # one core: the rates are per core
-    docs = corpus(path, count)
+    docs = corpus(path, count, lang)
     chars = sum(len(d.text) for d in docs) / len(docs)
     started = time.perf_counter()
     from dyad.pipeline import Engine
 
     engine = Engine()
+    if lang == "en":
+        engine.english  # noqa: B018 - the English models load with the engine here: warm-up counts them
     warmup = time.perf_counter() - started
     engine.code_many(docs[:4])  # generator: not run; a real warm call follows
     list(engine.code_many(docs[:4]))
@@ -69,11 +75,30 @@ def run_bench(path: Path | None, count: int, baseline: bool) -> str:
         f"warm-up: {warmup:.2f} s (models and dictionaries)   peak RSS: {rss:,.0f} MB",
         "stages:  " + "  ".join(f"{k} {v / len(docs) * 1000:.1f} ms" for k, v in sorted(engine.timings.seconds.items(), key=lambda kv: -kv[1])) + "  (per article)",
     ]
-    if baseline:
+    if baseline and lang == "en":
+        rate = spacy_rate(docs[: min(len(docs), 100)])
+        lines.append(f"spaCy:   {rate:7.1f} articles/s  (en_core_web_sm, full pipeline on each article in turn, one core, same corpus)")
+        lines.append(f"ratio:   dyad / spaCy = {len(docs) / elapsed / rate:.2f}")
+    elif baseline:
         rate = natasha_rate(docs[: min(len(docs), 100)])
         lines.append(f"natasha: {rate:7.1f} articles/s  (segment + morph + syntax + NER + lemmas, one core, same corpus)")
         lines.append(f"ratio:   dyad / natasha = {len(docs) / elapsed / rate:.2f}")
     return "\n".join(lines)
+
+
+def spacy_rate(docs: list[Document]) -> float:
+    """Articles/s of spaCy's small English pipeline, every component, one article at a time."""
+    import spacy
+
+    from dyad.lang.en.parse import MODEL
+
+    nlp = spacy.load(MODEL)
+    for document in docs[:3]:
+        nlp(document.text)
+    started = time.perf_counter()
+    for document in docs:
+        nlp(document.text)
+    return len(docs) / (time.perf_counter() - started)
 
 
 def natasha_rate(docs: list[Document]) -> float:

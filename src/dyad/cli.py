@@ -41,7 +41,11 @@ class Run:
                 yield item
 
     def coded(self, engine, documents) -> Iterator[CodedDocument]:
+        reported = 0
         for coded in engine.code_many(documents):
+            reported = self.dictionary_problems(engine, reported)
+            for note in coded.notices:
+                self.notice(f"{coded.document.id or '<document>'}: {note}")
             if coded.skipped:
                 where = coded.document.id or "<document>"
                 if coded.skipped.startswith("unsupported language"):
@@ -49,6 +53,14 @@ class Run:
                 else:
                     self.problem(f"{where}: skipped: {coded.skipped}")
             yield coded
+
+
+    def dictionary_problems(self, engine, reported: int = 0) -> int:
+        """Report (once) the lines a user's dictionary had wrong: file:line and the problem."""
+        problems = engine.dictionary_problems()
+        for problem in problems[reported:]:
+            self.notice(f"dictionary line skipped: {problem}")
+        return len(problems)
 
 
 def parse_published(_ctx, _param, value: str | None) -> dt.date | None:
@@ -69,10 +81,21 @@ def input_options(func):
     return func
 
 
-def load_engine():
+def dictionary_options(func):
+    for name, what in (("verbs", "verb patterns"), ("agents", "agents"), ("actors", "actors")):
+        func = click.option(f"--{name}", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                            help=f"A dictionary of {what} in PETRARCH's text format, loaded on top of the bundled one (repeatable).")(func)  # fmt: skip
+    return func
+
+
+def load_engine(actors=(), agents=(), verbs=()):
+    from dyad.config import Config
     from dyad.pipeline import Engine
 
-    return Engine()
+    engine = Engine(Config(user_actors=tuple(actors), user_agents=tuple(agents), user_verbs=tuple(verbs)))
+    if actors or agents or verbs:
+        engine.english  # noqa: B018 - load users' dictionaries now: their problems are reported before coding
+    return engine
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,12 +114,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="jsonl: one JSON object per document (spec §2); table: an aligned view for reading.")  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--trace", is_flag=True, help="Add each event's rule trace to the JSON output.")
-def code_cmd(inputs, lang, published, fmt, output, trace) -> None:
+@dictionary_options
+def code_cmd(inputs, lang, published, fmt, output, trace, actors, agents, verbs) -> None:
     """Code documents (files, directories, JSONL, '-' for stdin) into events."""
     from dyad.render import write_table
 
     run = Run()
-    engine = load_engine()
+    engine = load_engine(actors, agents, verbs)
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         for coded in run.coded(engine, run.documents(inputs, lang, published)):
@@ -112,12 +136,13 @@ def code_cmd(inputs, lang, published, fmt, output, trace) -> None:
 
 @cli.command("explain")
 @input_options
-def explain_cmd(inputs, lang, published) -> None:
+@dictionary_options
+def explain_cmd(inputs, lang, published, actors, agents, verbs) -> None:
     """Show each sentence with its mentions, triggers, rules and dropped candidates."""
     from dyad.explain import explain
 
     run = Run()
-    engine = load_engine()
+    engine = load_engine(actors, agents, verbs)
     for coded in run.coded(engine, run.documents(inputs, lang, published)):
         click.echo(explain(coded))
     sys.exit(1 if run.problems else 0)
@@ -130,17 +155,24 @@ def explain_cmd(inputs, lang, published) -> None:
 @click.option("--errors", default=10, show_default=True, help="How many worst documents to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Also write the system output here (JSONL).")
-def eval_cmd(gold, system, by, errors, as_json, output) -> None:
+@click.option("--suite", default=None, help="Score only the gold records of this suite.")
+@dictionary_options
+def eval_cmd(gold, system, by, errors, as_json, output, suite, actors, agents, verbs) -> None:
     """Score against a gold file: primary/strict F1, date accuracy, per-root figures, worst errors."""
     from dyad.evaluate import format_report, group_by, score
     from dyad.records import load_records
 
     run = Run()
     gold_records = load_records(Path(gold), run.problem)
+    if suite:
+        gold_records = {k: r for k, r in gold_records.items() if r.get("suite") == suite}
+        if not gold_records:
+            raise click.BadParameter(f"no gold record has suite '{suite}'", param_hint="--suite")
     if system:
         system_records = load_records(Path(system), run.problem)
     else:
-        engine = load_engine()
+        engine = load_engine(actors, agents, verbs)
+        run.dictionary_problems(engine)
         documents = [Document.from_json(r, default_id=i) for i, r in gold_records.items()]
         system_records = {c.document.id: c.to_json() for c in engine.code_many(documents)}
         if output:
@@ -164,12 +196,13 @@ def eval_cmd(gold, system, by, errors, as_json, output) -> None:
 @cli.command("bench")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSONL documents (default: generated from the bundled samples).")
 @click.option("--docs", default=200, show_default=True, help="How many documents to code.")
-@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time natasha's full pipeline on the same corpus.")
-def bench_cmd(corpus, docs, baseline) -> None:
-    """Articles/s, sentences/s, warm-up and peak memory, beside natasha alone on the same corpus."""
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time the parser alone (natasha, or spaCy for English) on the same corpus.")
+@click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Language of the corpus (a file's documents of other languages are left out).")
+def bench_cmd(corpus, docs, baseline, lang) -> None:
+    """Articles/s, sentences/s, warm-up and peak memory, beside the parser alone on the same corpus."""
     from dyad.bench import run_bench
 
-    click.echo(run_bench(Path(corpus) if corpus else None, docs, baseline))
+    click.echo(run_bench(Path(corpus) if corpus else None, docs, baseline, lang))
 
 
 def main() -> None:

@@ -14,6 +14,10 @@ class Config:
     targetless: bool = False  # also emit events whose target is not an actor ("X заявил", "X осудил насилие")
     max_chars: int = 1_000_000  # documents longer than this are refused (bounded memory)
     batch_sentences: int = 64  # sentences parsed per model call
+    # users' own dictionaries in PETRARCH's text format (English), loaded on top of the bundled ones
+    user_actors: tuple[str, ...] = ()
+    user_agents: tuple[str, ...] = ()
+    user_verbs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_chars < 1:

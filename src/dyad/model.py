@@ -209,6 +209,7 @@ class CodedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what a user should know (a sentence in another language)
     skipped: str | None = None  # reason when the document was not coded
 
     def to_json(self, with_trace: bool = False) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dyad import data
 from dyad.actors.coref import Discourse
@@ -29,6 +30,9 @@ from dyad.model import Actor, CodedDocument, Document, Sentence
 from dyad.ontology.cameo import load_cameo
 from dyad.phrases import PhraseIndex
 from dyad.time.resolve import find_dates
+
+if TYPE_CHECKING:
+    from dyad.lang.en.kit import EnglishKit
 
 CUES = ("counterpart", "side", "pair", "person", "group", "speaker")
 DASHES = frozenset({"—", "–", "-"})
@@ -68,9 +72,25 @@ class Engine:
         self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
         self.trigger_words = self.triggers.first_words
         self.timings = Timings()
+        self._english: EnglishKit | None = None
         self.load_seconds = time.perf_counter() - started
 
+    @property
+    def english(self) -> EnglishKit:
+        """The English models and dictionaries, loaded with the first English document."""
+        if self._english is None:
+            from dyad.lang.en.kit import EnglishKit
+
+            started = time.perf_counter()
+            self._english = EnglishKit(self.index, self.cameo, self.config)
+            self.load_seconds += time.perf_counter() - started
+        return self._english
+
     # ------------------------------------------------------------------ API
+    def dictionary_problems(self) -> list:
+        """Lines of users' dictionaries that were skipped (file:line: problem)."""
+        return list(self._english.problems) if self._english is not None else []
+
     def code(self, document: Document) -> CodedDocument:
         return next(iter(self.code_many([document])))
 
@@ -98,6 +118,14 @@ class Engine:
             started = self.timings.add("language", started)
         if document.lang not in SUPPORTED:
             return document, [], f"unsupported language '{document.lang or 'unknown'}' (dyad codes: {', '.join(SUPPORTED)})"
+        if document.lang == "en":
+            english = self.english
+            sentences = english.segment(text)
+            started = self.timings.add("segment", started)
+            for sentence in sentences:
+                sentence.candidate = english.is_candidate(sentence)
+            self.timings.add("filter", started)
+            return document, sentences, None
         sentences = split_sentences(text)
         started = self.timings.add("segment", started)
         for sentence in sentences:
@@ -148,16 +176,20 @@ class Engine:
 
     def _finish(self, pending: list[tuple[Document, list[Sentence], str | None]]) -> Iterator[CodedDocument]:
         started = time.perf_counter()
-        chosen = [s for _, sentences, _ in pending for s in sentences if s.candidate]
-        for offset in range(0, len(chosen), self.config.batch_sentences):
-            self.parser(chosen[offset : offset + self.config.batch_sentences])
+        for lang, parser in (("ru", self.parser), ("en", self._english.parser if self._english else None)):
+            chosen = [s for d, sentences, _ in pending if d.lang == lang for s in sentences if s.candidate]
+            for offset in range(0, len(chosen), self.config.batch_sentences):
+                parser(chosen[offset : offset + self.config.batch_sentences])
         self.timings.add("parse", started)
         for document, sentences, skipped in pending:
             if skipped:
                 yield CodedDocument(document, [], skipped=skipped)
                 continue
             started = time.perf_counter()
-            coded = self._code_document(document, sentences)
+            if document.lang == "en":
+                coded = self.english.code_document(document, sentences)
+            else:
+                coded = self._code_document(document, sentences)
             self.timings.add("code", started)
             yield coded
 
@@ -298,7 +330,7 @@ def _quotation_mask(sentence: Sentence, quoted: bool) -> tuple[list[bool], bool]
 def _latest_full_date(dates, anchor: dt.date | None) -> dt.date | None:
     """The last date with day, month and year stated in full ("5 апреля 2011 года"), else ``anchor``."""
     for mention in reversed(dates):
-        if mention.value and len(mention.value) == 10 and mention.rule in ("numeric", "day_month"):
+        if mention.value and len(mention.value) == 10 and mention.rule in ("numeric", "day_month", "month_day", "iso"):
             return dt.date.fromisoformat(mention.value)
     return anchor
 

@@ -35,3 +35,22 @@ def test_resolve_year_from_a_date_stated_earlier_when_nothing_is_published():
     assert [d.value for d in find_dates("Накануне министры встретились.", None, anchor=anchor)] == [None]
     # a publication date wins over the anchor
     assert [d.value for d in find_dates("Ещё 14 октября стороны договорились.", dt.date(2021, 1, 5), anchor=anchor)] == ["2020-10-14"]
+
+
+def english_cases():
+    for line in (FIXTURES / "dates_en.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            published, text, expected = (part.strip() for part in line.split("⇒"))
+            yield pytest.param(published, text, expected, id=text[:40])
+
+
+@pytest.mark.parametrize("published, text, expected", list(english_cases()))
+def test_resolve_english_date_expression(published, text, expected):
+    day = None if published == "-" else dt.date.fromisoformat(published)
+    values = [d.value for d in find_dates(text, day, lang="en") if d.value]
+    assert (values[0] if values else "∅") == expected
+
+
+def test_english_rules_do_not_fire_on_russian_text_and_back():
+    assert find_dates("Министры встретились 12 февраля.", dt.date(2025, 2, 16), lang="en") == []
+    assert find_dates("The ministers met on February 12.", dt.date(2025, 2, 16)) == []

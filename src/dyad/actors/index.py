@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dyad import data
 from dyad.actors.translit import NameMatcher
@@ -80,6 +80,7 @@ class Person:
     name: str
     terms: list[Term]
     name_ru: str = ""
+    aliases: list[str] = field(default_factory=list)  # other spellings (office_holders.tsv), Russian and English
 
     def term_on(self, day: dt.date | None) -> Term | None:
         """The office held on ``day``: a curated term first, then a dated dictionary code.
@@ -184,6 +185,7 @@ class ActorIndex:
             person.terms.append(term)
             if row.get("name_ru"):
                 person.name_ru = row["name_ru"]
+            person.aliases.extend(a for a in row.get("aliases").split("|") if a and a not in person.aliases)
             for russian in [row.get("name_ru"), *row.get("aliases").split("|")]:
                 if russian and any("а" <= ch.lower() <= "я" for ch in russian):
                     words = russian.split()

@@ -5,6 +5,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).parent
 COMMON = DATA_DIR / "common"
 RU = DATA_DIR / "ru"
+EN = DATA_DIR / "en"
 
 CAMEO_EVENT_CODES = COMMON / "cameo_event_codes.tsv"
 CAMEO_COUNTRY_CODES = COMMON / "cameo_country_codes.tsv"
@@ -19,3 +20,7 @@ RU_TRIGGERS = RU / "triggers.tsv"
 RU_CUES = RU / "cues.tsv"
 RU_EVALUATIONS = RU / "evaluations.tsv"
 RU_SLAVIC_NAMES = RU / "slavic_names.tsv"
+
+EN_AGENTS = EN / "agents.tsv"
+EN_CUES = EN / "cues.tsv"
+EN_NOUNS = EN / "nouns.tsv"

@@ -61,3 +61,32 @@ def _subtree_end(sentence: Sentence, index: int) -> int:
                 end = max(end, child.index)
                 stack.append(child.index)
     return end
+
+
+# ------------------------------------------------------------------ English
+EN_SPEECH_VERBS = frozenset(
+    "say tell report announce state add claim confirm note stress write quote cite insist".split()
+)
+EN_ACCORDING = ("according", "to")
+
+
+def english_attribution_of(sentence: Sentence, predicate: int, mentions: list[Mention]) -> tuple[Attribution | None, int | None]:
+    """"..., the Russian Foreign Ministry said", "according to Reuters", "X told reporters that ..."."""
+    tokens = sentence.tokens
+    for token in tokens:  # "according to Reuters"
+        if token.text.lower() == "according" and token.index + 2 < len(tokens) and tokens[token.index + 1].text.lower() == "to":
+            holder = next((c for c in sentence.children(token.index + 1) if c.rel == "pobj"), None)
+            if holder is not None:
+                return _attribution(sentence, token.index, holder.index, mentions), None
+    current = predicate
+    for _ in range(5):
+        token = tokens[current]
+        if current != predicate and token.lemma in EN_SPEECH_VERBS:
+            subject = next((c for c in sentence.children(current) if c.rel in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return _attribution(sentence, None, subject.index, mentions), current
+            return None, current
+        if token.head < 0:
+            break
+        current = token.head
+    return None, None

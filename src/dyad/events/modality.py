@@ -47,3 +47,47 @@ def modality_of(sentence: Sentence, predicate: int, intent_trigger: bool) -> tup
     if intent_trigger:
         return "intended", "the trigger states an intention"
     return "asserted", "no marker"
+
+
+# ------------------------------------------------------------------ English
+EN_INTENT_HEADS = frozenset(
+    "agree plan intend promise pledge vow decide want seek hope expect prepare aim propose offer "
+    "schedule set threaten consider".split()
+)
+EN_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+EN_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+EN_DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
+EN_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+EN_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+EN_CLIMB_RELS = frozenset({"xcomp", "ccomp", "acl", "advcl", "relcl", "conj", "pcomp", "pobj", "prep", "dobj"})
+
+
+def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
+    """(modality, reason) for an English event whose trigger is ``predicate`` (spaCy relations)."""
+    tokens = sentence.tokens
+    current = predicate
+    for _ in range(4):
+        token = tokens[current]
+        for child in sentence.children(current):
+            word = child.text.lower()
+            if child.rel == "neg" or (word in EN_NEGATIONS and child.rel in ("advmod", "det")):
+                return "negated", f"'{child.text}' on '{token.text}'"
+            if child.rel == "mark" and word in EN_CONDITIONAL_MARKS:
+                return "hypothetical", f"'{child.text}' on '{token.text}'"
+            if child.rel == "aux" and word in EN_HYPOTHETICAL_AUX:
+                return "hypothetical", f"'{child.text} {token.text}'"
+            if child.rel == "aux" and word in EN_FUTURE_AUX:
+                return "intended", f"future '{child.text} {token.text}'"
+            if child.rel == "aux" and word == "to" and current == predicate and token.rel == "xcomp":
+                pass  # "agreed to meet": the head says which
+        if current != predicate:
+            if token.lemma in EN_DENIAL_HEADS:
+                return "denied", f"under '{token.text}'"
+            if token.lemma in EN_INTENT_HEADS:
+                return "intended", f"under '{token.text}'"
+        if token.rel == "amod" or token.rel not in EN_CLIMB_RELS or token.head < 0:
+            break
+        if token.rel == "ccomp" and current != predicate:
+            break
+        current = token.head
+    return "asserted", "no marker"

@@ -1,10 +1,10 @@
-"""Language of a document: lingua over a fixed set of languages; only 'ru' (and later 'en') are coded."""
+"""Language of a document: lingua over a fixed set of languages; 'ru' and 'en' are coded."""
 
 from __future__ import annotations
 
 from functools import cached_property
 
-SUPPORTED = ("ru",)
+SUPPORTED = ("ru", "en")
 SAMPLE_CHARS = 3000
 
 

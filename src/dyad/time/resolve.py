@@ -1,8 +1,11 @@
-"""Russian date expressions -> ISO dates, resolved against the publication date.
+"""Date expressions (Russian and English) -> ISO dates, resolved against the publication date.
 
-Covers "12 февраля [2025 года]", "в феврале 2025 года", "в 2016 году", "вчера",
+Russian: "12 февраля [2025 года]", "в феврале 2025 года", "в 2016 году", "вчера",
 "накануне", "в понедельник", "в минувшую пятницу", "на прошлой неделе", "3 дня назад",
-"в прошлом году", "12.02.2025". A date whose year is not stated needs ``published``.
+"в прошлом году", "12.02.2025". English: "on February 12[, 2025]", "12 February", "Feb. 12",
+"in February", "in 2016", "yesterday", "on Saturday", "last Friday", "last week",
+"earlier this month", "last month", "three days ago", "2025-02-12". A date whose year is
+not stated needs ``published``.
 """
 
 from __future__ import annotations
@@ -60,6 +63,44 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELATIVE_DAYS_EN = {"today": 0, "yesterday": -1, "tomorrow": 1}
+NUMBERS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+MONTH_EN = r"(?P<month>" + "|".join(sorted(MONTHS_EN, key=len, reverse=True)) + r")\.?"
+DAY_EN = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+YEAR_EN = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS_EN: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    ("month_day", re.compile(r"\b" + MONTH_EN + r"\s+" + DAY_EN + r"\b(?:,?\s+" + YEAR_EN + r"\b)?", re.IGNORECASE)),
+    ("day_month", re.compile(r"\b" + DAY_EN + r"\s+(?:of\s+)?" + MONTH_EN + r"(?:,?\s+" + YEAR_EN + r"\b)?", re.IGNORECASE)),
+    ("month", re.compile(r"\b(?:in|since|during|until|by|early|late|mid-?)\s+" + MONTH_EN + r"(?:,?\s+" + YEAR_EN + r")?\b", re.IGNORECASE)),
+    ("month", re.compile(r"\b" + MONTH_EN + r",?\s+" + YEAR_EN + r"\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|since|during|until|by|early|late)\s+" + YEAR_EN + r"\b(?!-)", re.IGNORECASE)),
+    ("relative_day", re.compile(r"\b(?P<word>" + "|".join(RELATIVE_DAYS_EN) + r")\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<which>last|this|next|past)\s+)?(?P<weekday>" + "|".join(WEEKDAYS_EN) + r")\b(?!\s+(?:and|or)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(NUMBERS_EN) + r")\s+days?\s+ago\b", re.IGNORECASE)),
+    ("last_week", re.compile(r"\b(?:last|past|previous)\s+week\b", re.IGNORECASE)),
+    ("this_week", re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\b(?:earlier|later)\s+this\s+month\b", re.IGNORECASE)),
+    ("last_year", re.compile(r"\b(?:last|past|previous)\s+year\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\b(?:earlier\s+|later\s+)?this\s+year\b", re.IGNORECASE)),
+]
+RULES = {"ru": PATTERNS, "en": PATTERNS_EN}
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression at ``start:end`` (offsets into the text given) and its ISO value."""
@@ -71,7 +112,9 @@ class DateMention:
     rule: str
 
 
-def find_dates(text: str, published: dt.date | None, offset: int = 0, anchor: dt.date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, offset: int = 0, anchor: dt.date | None = None, lang: str = "ru"
+) -> list[DateMention]:
     """Date expressions in ``text``, resolved against ``published``; non-overlapping, in order.
 
     ``anchor``: without a publication date, a full date the text stated before; it gives a
@@ -79,13 +122,13 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0, anchor: dt
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in PATTERNS:
+    for rule, pattern in RULES.get(lang, PATTERNS):
         for match in pattern.finditer(text):
             span = match.span()
             if any(span[0] < e and s < span[1] for s, e in taken):
                 continue
             value = _resolve(rule, match, published)
-            if value is None and published is None and anchor is not None and rule in ("day_month", "month"):
+            if value is None and published is None and anchor is not None and rule in ("day_month", "month_day", "month"):
                 value = _resolve(rule, match, anchor)
             taken.append(span)
             found.append(DateMention(span[0] + offset, span[1] + offset, match.group(), value, rule))
@@ -96,17 +139,17 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0, anchor: dt
 def _resolve(rule: str, m: re.Match[str], published: dt.date | None) -> str | None:
     groups = m.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
-    if rule == "numeric":
+    if rule in ("numeric", "iso"):
         return _iso(int(groups["year"]), int(groups["month"]), int(groups["day"]))
-    if rule == "day_month":
-        month, day = MONTHS_GEN[groups["month"].lower()], int(groups["day"])
+    if rule in ("day_month", "month_day"):
+        month, day = _month(groups["month"]), int(groups["day"])
         if year is None:
             if published is None:
                 return None
             year = _nearest_year(published, month, day)
         return _iso(year, month, day)
     if rule == "month":
-        month = MONTHS_LOC[groups["month"].lower()]
+        month = _month(groups["month"])
         if year is None:
             if published is None:
                 return None
@@ -117,27 +160,40 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None) -> str | No
     if published is None:
         return None
     if rule == "relative_day":
-        return (published + dt.timedelta(days=RELATIVE_DAYS[groups["word"].lower()])).isoformat()
+        word = groups["word"].lower()
+        shift = RELATIVE_DAYS[word] if word in RELATIVE_DAYS else RELATIVE_DAYS_EN[word]
+        return (published + dt.timedelta(days=shift)).isoformat()
     if rule == "weekday":
-        target = WEEKDAYS[groups["weekday"].lower()]
-        back = (published.weekday() - target) % 7
+        weekday = groups["weekday"].lower()
+        target = WEEKDAYS[weekday] if weekday in WEEKDAYS else WEEKDAYS_EN[weekday]
         which = (groups.get("which") or "").lower()
-        if back == 0 and which.startswith(("минувш", "прошл")):
+        if which == "next":  # "next Monday": the coming one
+            return (published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)).isoformat()
+        back = (published.weekday() - target) % 7
+        if back == 0 and which.startswith(("минувш", "прошл", "last", "past")):
             back = 7
         return (published - dt.timedelta(days=back)).isoformat()
     if rule == "days_ago":
-        return (published - dt.timedelta(days=int(groups["n"]))).isoformat()
+        n = groups["n"].lower()
+        return (published - dt.timedelta(days=int(NUMBERS_EN.get(n, n)))).isoformat()
     if rule in ("last_week", "this_week"):
         middle = published - dt.timedelta(days=published.weekday() - 2 + (7 if rule == "last_week" else 0))
         return f"{middle.year:04d}-{middle.month:02d}"
     if rule == "last_month":
         y, mo = shift_months(published, -1)
         return f"{y:04d}-{mo:02d}"
+    if rule == "this_month":
+        return f"{published.year:04d}-{published.month:02d}"
     if rule == "last_year":
         return f"{published.year - 1:04d}"
     if rule == "this_year":
         return f"{published.year:04d}"
     return None
+
+
+def _month(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return MONTHS_GEN.get(word) or MONTHS_LOC.get(word) or MONTHS_EN[word]
 
 
 def _nearest_year(published: dt.date, month: int, day: int) -> int:

@@ -1,0 +1,437 @@
+"""English event coding: PETRARCH-style verb patterns applied to spaCy's dependency parse.
+
+For each verb of a parsed sentence found in the verb dictionary (the bundled CAMEO.2.0
+conversion, or a user's PETRARCH file on top of it), the patterns of its block are tried
+against the words around the verb: words after ``*`` must follow the verb inside its
+clause, in order (gaps allowed), words before it must precede it; ``(PREP ...)`` must be a
+preposition with those words under it; ``&SYNSET`` is any member; ``$`` and ``+`` mark where
+the source and the target are. The pattern that matches most words gives the code; with
+none, the block's own code (if any). Source and target default to the verb's subject and
+object ("by" of a passive is the source, its subject the target; "X and Y held talks"
+gives X and Y to each other); a paired code [042:043] also gives the target's reply.
+
+Nominal events ("talks between X and Y", "X's meeting with Y") come from the noun list
+``data/en/nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.dicts.petrarch import Element, VerbBlock, VerbDictionary, VerbPattern
+from dyad.events.attribution import english_attribution_of
+from dyad.events.code import SentenceContext, Unit
+from dyad.events.modality import english_modality_of
+from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
+from dyad.ontology.cameo import Cameo
+
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
+TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
+
+
+@dataclass(frozen=True)
+class NounTrigger:
+    """A noun that names an event ("talks", "meeting", "visit"), with its code and flags."""
+
+    phrase: tuple[str, ...]
+    code: str
+    symmetric: bool
+    where: str
+
+
+@dataclass
+class Match:
+    block: VerbBlock
+    verb: tuple[int, ...]  # token indices of the verb words
+    pattern: VerbPattern | None
+    score: int
+    source: list[int]
+    target: list[int]
+
+
+class EnglishCoder:
+    """Turns one parsed English sentence into events (same record as the Russian coder)."""
+
+    def __init__(self, cameo: Cameo, verbs: VerbDictionary, nouns: list[NounTrigger], targetless: bool = False) -> None:
+        self.cameo = cameo
+        self.verbs = verbs
+        self.nouns: dict[str, list[NounTrigger]] = {}
+        for noun in sorted(nouns, key=lambda n: -len(n.phrase)):
+            self.nouns.setdefault(noun.phrase[-1], []).append(noun)
+        self.targetless = targetless
+
+    @property
+    def first_words(self) -> set[str]:
+        words = {verb[0] for block in self.verbs.blocks for verb in block.verbs}
+        words |= {form for block in self.verbs.blocks for form in block.forms}
+        return words | set(self.nouns)
+
+    def code(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
+        sentence = ctx.sentence
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for token in sentence.tokens:
+            if token.pos in ("VERB", "AUX") or (token.pos == "NOUN" and token.rel == "ROOT"):
+                match = self._match(sentence, token)
+                if match is not None:
+                    self._emit(ctx, match, events, seen, dropped)
+            if token.pos in ("NOUN", "PROPN") and token.lemma in self.nouns:
+                trigger = _noun_trigger(sentence, token, self.nouns[token.lemma])
+                if trigger is not None:
+                    self._noun_event(ctx, token, trigger, events, seen, dropped)
+        return events
+
+    # ----------------------------------------------------------- verb patterns
+    def _match(self, sentence: Sentence, verb: Token) -> Match | None:
+        tokens = sentence.tokens
+        candidates = self.verbs.lookup(verb.lemma) + self.verbs.lookup(verb.text.lower())
+        best: Match | None = None
+        for words, block in candidates:
+            positions = _verb_positions(sentence, verb, words)
+            if positions is None:
+                continue
+            clause = _clause(sentence, verb.index)
+            after = [i for i in sorted(clause) if i > positions[-1]]
+            before = [t.index for t in tokens if t.index < verb.index]
+            chosen: Match | None = None
+            for pattern in block.patterns:
+                found = _match_pattern(sentence, pattern, before, after)
+                if found is None:
+                    continue
+                score, source, target = found
+                if chosen is None or score > chosen.score:
+                    chosen = Match(block, positions, pattern, score, source, target)
+            if chosen is None:
+                if block.code is None:
+                    continue
+                chosen = Match(block, positions, None, 0, [], [])
+            chosen.score += 10 * len(positions)  # a multi-word verb beats its first word
+            if best is None or chosen.score > best.score:
+                best = chosen
+        if best is None:
+            return None
+        code = best.pattern.code if best.pattern is not None else best.block.code
+        return best if code is not None else None
+
+    def _emit(self, ctx: SentenceContext, match: Match, events: list[Event], seen: set, dropped: list[str]) -> None:
+        sentence = ctx.sentence
+        pattern = match.pattern
+        code = pattern.code if pattern is not None else match.block.code
+        reverse = pattern.reverse if pattern is not None else match.block.reverse
+        if code not in self.cameo:
+            dropped.append(f"sentence {sentence.index}: code {code} of '{match.block.name}' is not a CAMEO code")
+            return
+        verb = match.verb[0]
+        passive = any(c.rel in ("nsubjpass", "auxpass") for c in sentence.children(verb))
+        sources = _units_at(ctx, match.source) if match.source else []
+        targets = _units_at(ctx, match.target) if match.target else []
+        how = f"pattern {pattern.where}" if pattern is not None else f"verb block {match.block.where}"
+        if not sources:
+            sources = _units_at(ctx, _agent_of(sentence, verb)) if passive else _units_at(ctx, _subject_of(sentence, verb))
+        if not targets and passive:
+            targets = _units_at(ctx, _subject_of(sentence, verb))
+        if not targets and not passive:
+            for candidates in _object_of(sentence, verb, sources):
+                targets = [u for u in _units_at(ctx, candidates) if all(u.mention is not s.mention for s in sources)]
+                if targets:
+                    break
+        self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
+
+    # ------------------------------------------------------------- nouns
+    def _noun_event(self, ctx: SentenceContext, noun: Token, trigger: NounTrigger, events: list[Event], seen: set, dropped: list[str]) -> None:
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        own: list[int] = []
+        for child in sentence.children(noun.index):
+            if child.rel == "poss" or (child.rel in ("compound", "amod") and child.pos == "PROPN"):
+                own.append(child.index)
+            if child.rel == "prep" and child.text.lower() in ("between", "with", "of", "among", "to"):
+                own.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
+        # the verb that governs the noun: "X held talks with Y", "X spoke by phone with Y"
+        verb = None
+        if noun.rel in ("dobj", "nsubj", "attr") and noun.head >= 0:
+            verb = noun.head
+        elif noun.rel == "pobj" and noun.head >= 0 and tokens[noun.head].head >= 0 and tokens[tokens[noun.head].head].pos in ("VERB", "AUX"):
+            verb = tokens[noun.head].head
+        subjects: list[Unit] = []
+        if verb is not None and tokens[verb].pos in ("VERB", "AUX") and noun.rel != "nsubj":
+            subjects = _units_at(ctx, _subject_of(sentence, verb))
+            for child in sentence.children(verb):
+                if child.rel == "prep" and child.text.lower() in ("with", "to"):
+                    own.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
+        units = _units_at(ctx, own)
+        if subjects:
+            sources, targets = subjects, [u for u in units if all(u.mention is not s.mention for s in subjects)]
+        else:
+            sources, targets = units[:1], units[1:]
+        if not sources or (not targets and sum(len(u.actors) for u in sources) < 2):
+            return
+        self._pairs(ctx, trigger.code, None, sources, targets, noun.index, (noun.index,), f"noun {trigger.where}", events, seen)
+
+    # ------------------------------------------------------------- output
+    def _pairs(self, ctx, code, reverse, sources, targets, verb, positions, how, events, seen) -> None:
+        entry = self.cameo[code]
+        symmetric = entry.root in SYMMETRIC_ROOTS
+        pairs: list[tuple[Actor, Actor | None]] = []
+        source_actors = [a for u in sources for a in u.actors]
+        target_actors = [a for u in targets for a in u.actors]
+        pair = next((u for u in sources if u.is_pair), None)
+        if symmetric and pair is not None:
+            # "the ministers discussed Ukraine": the two sides with each other; the object is the topic
+            pairs.append(pair.actors)
+        elif symmetric and not target_actors and len(source_actors) >= 2:
+            # "Arnor and Gondor held talks": the subjects with each other
+            for i, one in enumerate(source_actors):
+                for other in source_actors[i + 1 :]:
+                    pairs.append((one, other))
+        else:
+            for source in source_actors:
+                for target in target_actors or ([None] if self.targetless else []):
+                    pairs.append((source, target))
+        sentence = ctx.sentence
+        modality, why_modality = english_modality_of(sentence, verb)
+        attribution, _ = english_attribution_of(sentence, verb, ctx.mentions)
+        date, date_from, why_date = _date(ctx, verb)
+        trigger = " ".join(sentence.tokens[i].text for i in positions)
+        for source, target in pairs:
+            if target is not None and source.country and source.country == target.country and (
+                source.sector == target.sector or not source.sector or not target.sector
+            ):
+                continue  # a government and its own country ("Erdogan's invitation to visit Turkey"): no relation
+            for one, other, this in ((source, target, code), (target, source, reverse)):
+                if this is None or one is None or this not in self.cameo:
+                    continue
+                item = self.cameo[this]
+                key = (one.code, other.code if other else None, item.root)
+                if item.root in SYMMETRIC_ROOTS:
+                    key = (*sorted((one.code, other.code if other else "")), item.root)
+                if key in seen:
+                    continue
+                seen.add(key)
+                trace = [how, f"modality: {modality} ({why_modality})", f"date: {why_date}"]
+                events.append(Event(
+                    source=one, target=other, code=item.code, root=item.root, quad_class=item.quad_class,
+                    goldstein=item.goldstein, plover=item.plover, date=date, date_from=date_from, modality=modality,
+                    attribution=attribution, evidence=Evidence(sentence.start, sentence.end, sentence.text, trigger),
+                    confidence=0.8 if "pattern" in how else 0.6, trace=trace,
+                ))  # fmt: skip
+
+
+# ------------------------------------------------------------------ helpers
+def _noun_trigger(sentence: Sentence, noun: Token, triggers: list[NounTrigger]) -> NounTrigger | None:
+    """The longest noun phrase of the list that ends at ``noun`` ("phone call" before "call")."""
+    modifiers = {c.lemma for c in sentence.children(noun.index) if c.rel in ("compound", "amod", "nmod")}
+    for trigger in triggers:
+        if set(trigger.phrase[:-1]) <= modifiers:
+            return trigger
+    return None
+
+
+def _verb_positions(sentence: Sentence, verb: Token, words: tuple[str, ...]) -> tuple[int, ...] | None:
+    """Token indices of a (multi-word) verb starting at ``verb``: "give up", "call on"."""
+    if len(words) == 1:
+        return (verb.index,)
+    positions = [verb.index]
+    cursor = verb.index
+    tokens = sentence.tokens
+    for word in words[1:]:
+        nxt = next((i for i in range(cursor + 1, min(len(tokens), cursor + 4)) if tokens[i].text.lower() == word or tokens[i].lemma == word), None)
+        if nxt is None:
+            return None
+        positions.append(nxt)
+        cursor = nxt
+    return tuple(positions)
+
+
+def _clause(sentence: Sentence, verb: int) -> set[int]:
+    """The verb's own clause: its subtree without subordinate clauses and coordinated verbs."""
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        for child in sentence.children(current):
+            if child.rel in CLAUSE_RELS or (child.rel == "conj" and child.pos in ("VERB", "AUX")) or child.rel in SUBJECT_RELS and current == verb:
+                continue
+            found.add(child.index)
+            stack.append(child.index)
+    return found
+
+
+def _matches_word(token: Token, words: tuple[str, ...], tokens: list[Token]) -> int:
+    """Length of the phrase ``words`` matched at ``token`` (0: no match)."""
+    for offset, word in enumerate(words):
+        i = token.index + offset
+        if i >= len(tokens):
+            return 0
+        t = tokens[i]
+        if word != t.text.lower() and word != t.lemma:
+            return 0
+    return len(words)
+
+
+def _match_elements(sentence: Sentence, elements: tuple[Element, ...], positions: list[int], roles: dict) -> int | None:
+    """Match elements in order over ``positions`` (gaps allowed); the number of words matched, None if not."""
+    tokens = sentence.tokens
+    cursor = 0
+    score = 0
+    for element in elements:
+        if element.kind in ("source", "target"):
+            noun = next((k for k in range(cursor, len(positions)) if tokens[positions[k]].pos in ("NOUN", "PROPN", "PRON")), None)
+            if noun is None:
+                return None
+            roles.setdefault(element.kind, positions[noun])
+            cursor = noun + 1
+            continue
+        found = None
+        for k in range(cursor, len(positions)):
+            token = tokens[positions[k]]
+            if element.kind in ("word", "phrase"):
+                length = _matches_word(token, element.words, tokens)
+                if length:
+                    found, gained = k + length, length
+                    break
+            elif element.kind == "synset":
+                length = max((_matches_word(token, member, tokens) for member in element.members), default=0)
+                if length:
+                    found, gained = k + length, length
+                    break
+            elif element.kind == "prep":
+                if _matches_word(token, element.words, tokens):
+                    inner_positions = sorted(_subtree(sentence, token.index))
+                    inner = _match_elements(sentence, element.inner, inner_positions, roles)
+                    if inner is not None:
+                        found, gained = k + 1, 1 + inner
+                        break
+        if found is None:
+            return None
+        score += gained
+        cursor = found
+    return score
+
+
+def _match_pattern(sentence: Sentence, pattern: VerbPattern, before: list[int], after: list[int]) -> tuple[int, list[int], list[int]] | None:
+    roles: dict[str, int] = {}
+    score_after = _match_elements(sentence, pattern.after, after, roles)
+    if score_after is None:
+        return None
+    pre = [e for e in pattern.before if e.kind not in ("source", "target")]
+    score_before = _match_elements(sentence, tuple(pre), before, {}) if pre else 0
+    if score_before is None:
+        return None
+    source = [roles["source"]] if "source" in roles else []
+    target = [roles["target"]] if "target" in roles else []
+    return score_after + score_before + 1, source, target
+
+
+def _subtree(sentence: Sentence, index: int) -> set[int]:
+    found = {index}
+    stack = [index]
+    while stack:
+        for child in sentence.children(stack.pop()):
+            if child.index not in found:
+                found.add(child.index)
+                stack.append(child.index)
+    found.discard(index)
+    return found
+
+
+def _subject_of(sentence: Sentence, verb: int) -> list[int]:
+    tokens = sentence.tokens
+    current = verb
+    for _ in range(4):
+        subject = [c.index for c in sentence.children(current) if c.rel in ("nsubj", "nsubjpass")]
+        if subject:
+            return subject
+        token = tokens[current]
+        if token.rel in ("relcl", "acl") and token.head >= 0:
+            return [token.head]  # "the minister who visited Kyiv"
+        if token.rel not in CLIMB_FOR_SUBJECT or token.head < 0:
+            return []
+        if token.rel == "xcomp":  # "urged Bree to help": the object of the head acts
+            obj = [c.index for c in sentence.children(token.head) if c.rel == "dobj"]
+            if obj:
+                return obj
+        current = token.head
+    return []
+
+
+def _agent_of(sentence: Sentence, verb: int) -> list[int]:
+    for child in sentence.children(verb):
+        if child.rel == "agent":
+            return [c.index for c in sentence.children(child.index) if c.rel == "pobj"]
+    return []
+
+
+def _object_of(sentence: Sentence, verb: int, sources: list[Unit]) -> list[list[int]]:
+    """Candidate targets in order: the direct object, then "with"/"to"/"against"/... objects, then other
+    prepositional objects ("arrived in Gondor", "fired rockets at Russia")."""
+    children = sentence.children(verb)
+    found = [[c.index for c in children if c.rel in ("dobj", "dative", "attr", "oprd")]]
+    preps = [c for c in children if c.rel == "prep"]
+    for child in children:  # "fired batteries at Russia": the preposition may hang on the object
+        if child.rel == "dobj":
+            preps += [g for g in sentence.children(child.index) if g.rel == "prep" and g.text.lower() in TARGET_PREPS + ("at",)]
+    ranked = sorted(preps, key=lambda c: (TARGET_PREPS + ("at",)).index(c.text.lower()) if c.text.lower() in TARGET_PREPS + ("at",) else 99)
+    for child in ranked:
+        if child.text.lower() != "by":
+            found.append([c.index for c in sentence.children(child.index) if c.rel == "pobj"])
+    return [f for f in found if f]
+
+
+def _units_at(ctx: SentenceContext, indices: list[int]) -> list[Unit]:
+    """The actors at the given tokens, through coordination ("Arnor, Osgiliath and Gondor")."""
+    sentence = ctx.sentence
+    tokens = sentence.tokens
+    units: list[Unit] = []
+    todo = list(indices)
+    visited: set[int] = set()
+    while todo:
+        index = todo.pop(0)
+        if index in visited or index < 0:
+            continue
+        visited.add(index)
+        mention = _mention_of(ctx, index)
+        if mention is not None:
+            actors = mention.pair if mention.pair else ((mention.actor,) if mention.actor else ())
+            if actors and all(u.mention is not mention for u in units):
+                units.append(Unit(tuple(actors), mention, "syntax"))
+        elif tokens[index].pos in ("NOUN", "PROPN"):
+            # a word that names no actor itself: the actor inside its noun phrase ("the talks of X")
+            for child in sentence.children(index):
+                if child.rel in ("poss", "compound", "amod", "nmod"):
+                    todo.append(child.index)
+                if child.rel == "prep" and child.text.lower() in ("of", "from"):
+                    todo.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
+        for child in sentence.children(index):
+            if child.rel == "conj" and child.pos in ("NOUN", "PROPN", "PRON", "ADJ"):
+                todo.append(child.index)
+        if tokens[index].rel == "appos":
+            continue
+    return units
+
+
+def _mention_of(ctx: SentenceContext, index: int) -> Mention | None:
+    for mention in ctx.mentions:
+        if mention.head == index or (index in mention.tokens and mention.first <= index <= mention.last):
+            if mention.actor is not None or mention.pair:
+                return mention
+    return None
+
+
+def _date(ctx: SentenceContext, verb: int) -> tuple[str | None, str, str]:
+    sentence = ctx.sentence
+    tokens = sentence.tokens
+    clause = _clause(sentence, verb) | {verb}
+    for mention in ctx.dates:
+        if mention.value and any(tokens[i].start >= mention.start and tokens[i].end <= mention.end for i in clause):
+            return mention.value, "text", f"'{mention.text}' ({mention.rule})"
+    near = [m for m in ctx.dates if m.value]
+    if len(near) == 1 and not any(t.lemma in ("say", "tell", "report", "announce") for t in tokens if t.start <= near[0].start and t.index not in clause):
+        return near[0].value, "text", f"'{near[0].text}' ({near[0].rule}), the sentence's only date"
+    if ctx.published:
+        return ctx.published.isoformat(), "published", "no date in the clause: publication date"
+    return None, "published", "no date in the clause and no publication date"

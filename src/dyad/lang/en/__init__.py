@@ -1,0 +1,1 @@
+"""English: sentences and tokens (spaCy tokenizer), tagging and dependency syntax (spaCy small pipeline)."""

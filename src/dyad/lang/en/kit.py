@@ -1,0 +1,153 @@
+"""The English side of the engine: segmenter, candidate filter, parser, mentions and coder.
+
+The Engine loads it with the first English document; it shares the Engine's actor index
+(people with dated offices), CAMEO table, date rules, coreference and event record.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dyad import data
+from dyad.actors.coref import Discourse
+from dyad.actors.english import PLAIN_NAME, EnglishActors
+from dyad.actors.index import ActorIndex
+from dyad.config import Config
+from dyad.dicts.petrarch import Problem, read_actors, read_agents, read_verbs
+from dyad.dicts.tsv import read_table
+from dyad.dicts.verbs_tsv import load_verbs_tsv
+from dyad.errors import DataFileError
+from dyad.events.code import SentenceContext
+from dyad.events.english import EnglishCoder, NounTrigger
+from dyad.lang.en.parse import EnglishParser
+from dyad.lang.en.segment import EnglishSegmenter
+from dyad.model import CodedDocument, Document, Sentence
+from dyad.ontology.cameo import Cameo
+from dyad.time.resolve import find_dates
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+class EnglishKit:
+    def __init__(self, index: ActorIndex, cameo: Cameo, config: Config) -> None:
+        self.config = config
+        self.index = index
+        self.cameo = cameo
+        self.problems: list[Problem] = []  # what the user's dictionaries had wrong (file:line), reported by the CLI
+        self.parser = EnglishParser()
+        tokenizer = self.parser.tokenizer
+        self.segment = EnglishSegmenter(tokenizer)
+
+        def words(name: str) -> tuple[str, ...]:
+            if PLAIN_NAME.fullmatch(name):
+                return tuple(name.lower().replace("_", " ").split())
+            return tuple(t.lower_ for t in tokenizer(name.replace("_", " ")) if not t.is_space)
+
+        self.actors = EnglishActors(index, words)
+        verbs = load_verbs_tsv(data.EN, known_code=self._known)
+        for path in config.user_verbs:
+            user, problems = read_verbs(Path(path), known_code=self._known)
+            self.problems += problems
+            verbs = verbs.merge(user)
+        for path in config.user_actors:
+            entries, problems = read_actors(Path(path))
+            self.problems += problems
+            self.actors.add_user_actors(entries)
+        for path in config.user_agents:
+            entries, problems = read_agents(Path(path))
+            self.problems += problems
+            self.actors.add_user_agents(entries)
+        self.coder = EnglishCoder(cameo, verbs, _load_nouns(cameo), config.targetless)
+        self.parser.proper = self.actors.is_name
+        self.trigger_forms = _forms(self.coder.first_words)
+        self.actor_words = self.actors.first_words
+
+    def _known(self, code: str) -> bool:
+        return code in self.cameo
+
+    # --------------------------------------------------------------- stages
+    def is_candidate(self, sentence: Sentence) -> bool:
+        has_trigger = has_actor = False
+        for position, token in enumerate(sentence.tokens):
+            word = token.text.lower()
+            if word in self.trigger_forms:
+                has_trigger = True
+            if word in self.actor_words or (position > 0 and token.text[:1].isupper() and token.text[1:2].islower()):
+                has_actor = True
+            if has_trigger and has_actor:
+                return True
+        return False
+
+    def code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:
+        from dyad.pipeline import _carry_date, _latest_full_date, _role_day
+
+        discourse = Discourse(self.index)
+        coded = CodedDocument(document, [], sentences=sentences)
+        published = document.published
+        anchor = None
+        narrative = None
+        stated = None
+        for sentence in sentences:
+            if _foreign(sentence.text):
+                coded.dropped.append(f"s{sentence.index} not coded: the sentence is not English (the document is)")
+                coded.notices.append(f"sentence {sentence.index + 1} is not in English, the document's language: not coded")
+                continue
+            dates = find_dates(sentence.text, published, sentence.start, anchor, lang="en")
+            if published is None:
+                anchor = _latest_full_date(dates, anchor)
+            if not sentence.parsed:
+                discourse.background(self.actors.countries_named(sentence))
+                stated = next((d.value for d in reversed(dates) if d.value), stated)
+                continue
+            day = _role_day(dates) or published
+            mentions = self.actors.mentions(sentence, day)
+            for mention in mentions:
+                if mention.kind == "coref":
+                    note = discourse.resolve(mention, day, mentions)
+                    if note:
+                        mention.source_line = note
+            for mention in mentions:
+                discourse.remember(mention)
+            coded.mentions.extend(mentions)
+            ctx = SentenceContext(sentence, mentions, dates, published, discourse.about(), None, stated, None, discourse.main_pair())
+            stated = next((d.value for d in reversed(dates) if d.value), stated)
+            events = self.coder.code(ctx, coded.dropped)
+            narrative = _carry_date(events, narrative)
+            for event in events:
+                if event.target is not None and event.source is not None:
+                    discourse.interacted(event.source, event.target)
+            coded.events.extend(events)
+        return coded
+
+
+def _foreign(text: str) -> bool:
+    """A sentence written mostly in Cyrillic inside an English document."""
+    cyrillic = len(CYRILLIC.findall(text))
+    return cyrillic > 3 and cyrillic > len(LATIN.findall(text))
+
+
+def _forms(words: set[str]) -> set[str]:
+    """Verb and noun words with their regular inflections, for the filter that runs before tagging."""
+    forms = set(words)
+    for word in words:
+        forms.update((word + "s", word + "es", word + "ed", word + "d", word + "ing"))
+        if word.endswith("e"):
+            forms.add(word[:-1] + "ing")
+        if word.endswith("y"):
+            forms.update((word[:-1] + "ies", word[:-1] + "ied"))
+        if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou":
+            forms.update((word + word[-1] + "ed", word + word[-1] + "ing"))
+    return forms
+
+
+def _load_nouns(cameo: Cameo) -> list[NounTrigger]:
+    nouns = []
+    for row in read_table(data.EN_NOUNS, required=("noun", "code")):
+        cameo.check(row["code"], row.where)
+        flags = {f.strip() for f in row.get("flags").split(",") if f.strip() and f.strip() != "-"}
+        if flags - {"sym"}:
+            raise DataFileError(f"unknown flag(s) {', '.join(sorted(flags - {'sym'}))} (allowed: sym)", where=row.where)
+        nouns.append(NounTrigger(tuple(row["noun"].split()), row["code"], "sym" in flags, row.where))
+    return nouns

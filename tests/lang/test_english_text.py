@@ -1,0 +1,58 @@
+"""English sentences, tokens and parses: offsets into the text, wire headlines, text without stops."""
+
+import pytest
+
+from dyad.lang.en.parse import EnglishParser
+from dyad.lang.en.segment import MAX_SENTENCE_CHARS, EnglishSegmenter
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return EnglishParser(proper=lambda word: word in {"russia", "us", "ukraine"})
+
+
+@pytest.fixture(scope="module")
+def segment(parser):
+    return EnglishSegmenter(parser.tokenizer)
+
+
+def test_sentences_end_at_stops_but_not_at_abbreviations(segment):
+    text = "The U.S. envoy met Mr. Smith in Geneva. He left on Feb. 3. Talks resume soon!"
+    sentences = segment(text)
+    assert [s.text for s in sentences] == ["The U.S. envoy met Mr. Smith in Geneva.", "He left on Feb. 3.", "Talks resume soon!"]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        for token in sentence.tokens:
+            assert text[token.start : token.end] == token.text
+
+
+def test_a_line_break_ends_a_sentence_and_a_quotation_stays_with_its_stop(segment):
+    text = 'Headline without a stop\n"We are ready," the minister said. The talks begin.'
+    assert [s.text for s in segment(text)] == ["Headline without a stop", '"We are ready," the minister said.', "The talks begin."]
+
+
+def test_text_without_stops_is_cut_into_bounded_sentences(segment):
+    text = " ".join(["the envoys met again and talked"] * 400)
+    sentences = segment(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS + 40 for s in sentences)
+    assert sum(len(s.tokens) for s in sentences) == len(text.split())
+
+
+def test_parse_fills_relations_and_lemmas(parser, segment):
+    sentences = segment("Russia signed an agreement with Ukraine.")
+    parser(sentences)
+    tokens = sentences[0].tokens
+    assert sentences[0].parsed
+    assert [t.lemma for t in tokens[:2]] == ["russia", "sign"]
+    assert tokens[0].rel == "nsubj" and tokens[0].head == 1
+    assert tokens[1].head == -1
+
+
+def test_an_all_caps_headline_is_parsed_in_normal_case(parser, segment):
+    sentences = segment("RUSSIA SIGNS AGREEMENT WITH UKRAINE")
+    parser(sentences)
+    tokens = sentences[0].tokens
+    assert [t.text for t in tokens][:2] == ["RUSSIA", "SIGNS"]  # the text itself is untouched
+    assert tokens[1].lemma == "sign" and tokens[1].pos == "VERB"
+    assert tokens[0].rel == "nsubj"
