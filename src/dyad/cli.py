@@ -59,7 +59,7 @@ class Run:
         """Report (once) the lines a user's dictionary had wrong: file:line and the problem."""
         problems = engine.dictionary_problems()
         for problem in problems[reported:]:
-            self.notice(f"dictionary line skipped: {problem}")
+            self.notice(f"dictionary line {'kept' if problem.kept else 'skipped'}: {problem}")
         return len(problems)
 
 

@@ -37,6 +37,7 @@ EVENT_CODE = re.compile(r"^[0-9A-Z]{2,4}$")
 ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,}$|^---$")
 PATTERN_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 DATE = re.compile(r"^(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))$")
+SKIPPED: dict = {"skipped": True}  # the block under an unreadable header
 HEADER = re.compile(r"^---\s+(.*?)\s*(\[[^\]]*\])?\s*---\s*$")
 
 
@@ -44,6 +45,7 @@ HEADER = re.compile(r"^---\s+(.*?)\s*(\[[^\]]*\])?\s*---\s*$")
 class Problem:
     where: str  # "path:line"
     message: str
+    kept: bool = False  # the line was loaded all the same (e.g. a code of the user's own)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -226,14 +228,12 @@ def read_verbs(path: Path | str, known_code: Callable[[str], bool] | None = None
             continue
         if stripped.startswith("---"):
             match = HEADER.match(stripped)
-            if not match:
-                problems.append(Problem(where, "a block header must read '--- NAME [CODE] ---'"))
-                block = None
-                continue
-            code, reverse, problem = _event_code((match.group(2) or "[---]")[1:-1], known_code)
-            if problem:
-                problems.append(Problem(where, problem))
-                block = None
+            code, reverse, problem = _event_code((match.group(2) or "[---]")[1:-1], known_code) if match else (None, None, None)
+            if not match or problem:
+                problem = problem or "a block header must read '--- NAME [CODE] ---'"
+                problems.append(Problem(where, f"{problem}; the block is skipped up to the next header"))
+                block = SKIPPED
+                synset = None
                 continue
             block = {"name": " ".join(_words(match.group(1))), "code": code, "reverse": reverse, "verbs": [], "forms": {}, "patterns": [], "where": where}
             blocks.append(block)
@@ -242,6 +242,8 @@ def read_verbs(path: Path | str, known_code: Callable[[str], bool] | None = None
         if stripped.startswith("&"):
             synset = stripped[1:].split()[0].strip("_").lower()
             synsets_raw.setdefault(synset, [])
+            continue
+        if block is SKIPPED and not (stripped.startswith("&") or (stripped.startswith("+") and synset is not None)):
             continue
         if stripped.startswith("-"):
             synset = None
@@ -255,7 +257,7 @@ def read_verbs(path: Path | str, known_code: Callable[[str], bool] | None = None
             synsets_raw[synset].append(_words(stripped[1:]))
             continue
         # a verb line
-        if block is None:
+        if block is None or block is SKIPPED:
             problems.append(Problem(where, "a verb line outside any verb block"))
             continue
         own = CODE.search(stripped)

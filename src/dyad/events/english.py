@@ -23,7 +23,7 @@ from dyad.events.attribution import english_attribution_of
 from dyad.events.code import SentenceContext, Unit
 from dyad.events.modality import english_modality_of
 from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
-from dyad.ontology.cameo import Cameo
+from dyad.ontology.cameo import Cameo, CameoCode
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -56,8 +56,12 @@ class Match:
 class EnglishCoder:
     """Turns one parsed English sentence into events (same record as the Russian coder)."""
 
-    def __init__(self, cameo: Cameo, verbs: VerbDictionary, nouns: list[NounTrigger], targetless: bool = False) -> None:
+    def __init__(
+        self, cameo: Cameo, verbs: VerbDictionary, nouns: list[NounTrigger], targetless: bool = False, own_codes: frozenset[str] = frozenset()
+    ) -> None:
         self.cameo = cameo
+        # codes a user's dictionary adds to CAMEO: kept, with no Goldstein value, quad class or PLOVER type
+        self.own = {c: CameoCode(c, "code of a user's dictionary", None, c[:2], cameo[c[:2]].quad_class if c[:2] in cameo else None, None) for c in own_codes}
         self.verbs = verbs
         self.nouns: dict[str, list[NounTrigger]] = {}
         for noun in sorted(nouns, key=lambda n: -len(n.phrase)):
@@ -84,6 +88,9 @@ class EnglishCoder:
                 if trigger is not None:
                     self._noun_event(ctx, token, trigger, events, seen, dropped)
         return events
+
+    def _entry(self, code: str) -> CameoCode:
+        return self.own[code] if code in self.own else self.cameo[code]
 
     # ----------------------------------------------------------- verb patterns
     def _match(self, sentence: Sentence, verb: Token) -> Match | None:
@@ -122,7 +129,7 @@ class EnglishCoder:
         pattern = match.pattern
         code = pattern.code if pattern is not None else match.block.code
         reverse = pattern.reverse if pattern is not None else match.block.reverse
-        if code not in self.cameo:
+        if code not in self.cameo and code not in self.own:
             dropped.append(f"sentence {sentence.index}: code {code} of '{match.block.name}' is not a CAMEO code")
             return
         verb = match.verb[0]
@@ -174,7 +181,7 @@ class EnglishCoder:
 
     # ------------------------------------------------------------- output
     def _pairs(self, ctx, code, reverse, sources, targets, verb, positions, how, events, seen) -> None:
-        entry = self.cameo[code]
+        entry = self._entry(code)
         symmetric = entry.root in SYMMETRIC_ROOTS
         pairs: list[tuple[Actor, Actor | None]] = []
         source_actors = [a for u in sources for a in u.actors]
@@ -203,9 +210,9 @@ class EnglishCoder:
             ):
                 continue  # a government and its own country ("Erdogan's invitation to visit Turkey"): no relation
             for one, other, this in ((source, target, code), (target, source, reverse)):
-                if this is None or one is None or this not in self.cameo:
+                if this is None or one is None or (this not in self.cameo and this not in self.own):
                     continue
-                item = self.cameo[this]
+                item = self._entry(this)
                 key = (one.code, other.code if other else None, item.root)
                 if item.root in SYMMETRIC_ROOTS:
                     key = (*sorted((one.code, other.code if other else "")), item.root)

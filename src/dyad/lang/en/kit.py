@@ -47,9 +47,10 @@ class EnglishKit:
 
         self.actors = EnglishActors(index, words)
         verbs = load_verbs_tsv(data.EN, known_code=self._known)
+        user_codes: set[str] = set()
         for path in config.user_verbs:
-            user, problems = read_verbs(Path(path), known_code=self._known)
-            self.problems += problems
+            user, problems = read_verbs(Path(path))
+            self.problems += problems + self._own_codes(user, user_codes)
             verbs = verbs.merge(user)
         for path in config.user_actors:
             entries, problems = read_actors(Path(path))
@@ -59,13 +60,26 @@ class EnglishKit:
             entries, problems = read_agents(Path(path))
             self.problems += problems
             self.actors.add_user_agents(entries)
-        self.coder = EnglishCoder(cameo, verbs, _load_nouns(cameo), config.targetless)
+        self.coder = EnglishCoder(cameo, verbs, _load_nouns(cameo), config.targetless, frozenset(user_codes))
         self.parser.proper = self.actors.is_name
         self.trigger_forms = _forms(self.coder.first_words)
         self.actor_words = self.actors.first_words
 
     def _known(self, code: str) -> bool:
         return code in self.cameo
+
+    def _own_codes(self, verbs, seen: set[str]) -> list[Problem]:
+        """Codes of a user's verb dictionary that CAMEO lacks: kept (users extend CAMEO), each reported once."""
+        problems = []
+        for block in verbs.blocks:
+            places = [(block.where, block.code, block.reverse)] + [(p.where, p.code, p.reverse) for p in block.patterns]
+            for where, *codes in places:
+                for code in codes:
+                    if code and code not in self.cameo and code not in seen:
+                        seen.add(code)
+                        problems.append(Problem(where, f"code {code} is not a CAMEO event code: kept as the dictionary's own "
+                                                       "(events get no Goldstein value, quad class or PLOVER type)", kept=True))  # fmt: skip
+        return problems
 
     # --------------------------------------------------------------- stages
     def is_candidate(self, sentence: Sentence) -> bool:
