@@ -28,7 +28,7 @@ from dyad.ontology.cameo import Cameo, CameoCode
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp", "prep"})
 NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
 TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
 
@@ -374,19 +374,28 @@ def _agent_of(sentence: Sentence, verb: int) -> list[int]:
 
 
 def _object_of(sentence: Sentence, verb: int, sources: list[Unit]) -> list[list[int]]:
-    """Candidate targets in order: the direct object, then "with"/"to"/"against"/... objects, then other
-    prepositional objects ("arrived in Gondor", "fired rockets at Russia")."""
+    """Candidate targets in order: the actors inside the direct object ("restored ties with Gondor",
+    "welcomed the resumption of ties with Osgiliath"), then the objects of "with"/"to"/"against"/...,
+    then of other prepositions ("arrived in Gondor", "fired rockets at Russia")."""
     children = sentence.children(verb)
-    found = [[c.index for c in children if c.rel in ("dobj", "dative", "attr", "oprd")]]
-    preps = [c for c in children if c.rel == "prep"]
-    for child in children:  # "fired batteries at Russia": the preposition may hang on the object
-        if child.rel == "dobj":
-            preps += [g for g in sentence.children(child.index) if g.rel == "prep" and g.text.lower() in TARGET_PREPS + ("at",)]
-    ranked = sorted(preps, key=lambda c: (TARGET_PREPS + ("at",)).index(c.text.lower()) if c.text.lower() in TARGET_PREPS + ("at",) else 99)
-    for child in ranked:
-        if child.text.lower() != "by":
-            found.append([c.index for c in sentence.children(child.index) if c.rel == "pobj"])
+    found = [_phrase_positions(sentence, c.index) for c in children if c.rel in ("dobj", "dative", "attr", "oprd")]
+    preps = [c for c in children if c.rel == "prep" and c.text.lower() != "by"]
+    wanted = (*TARGET_PREPS, "at")
+    preps.sort(key=lambda c: wanted.index(c.text.lower()) if c.text.lower() in wanted else 99)
+    found += [_phrase_positions(sentence, c.index) for c in preps]
     return [f for f in found if f]
+
+
+def _phrase_positions(sentence: Sentence, index: int) -> list[int]:
+    """A word and the words of its phrase, in order, without the clauses inside it."""
+    found = {index}
+    stack = [index]
+    while stack:
+        for child in sentence.children(stack.pop()):
+            if child.rel not in CLAUSE_RELS and child.index not in found:
+                found.add(child.index)
+                stack.append(child.index)
+    return sorted(found)
 
 
 def _units_at(ctx: SentenceContext, indices: list[int]) -> list[Unit]:

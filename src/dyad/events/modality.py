@@ -52,7 +52,7 @@ def modality_of(sentence: Sentence, predicate: int, intent_trigger: bool) -> tup
 # ------------------------------------------------------------------ English
 EN_INTENT_HEADS = frozenset(
     "agree plan intend promise pledge vow decide want seek hope expect prepare aim propose offer "
-    "schedule set threaten consider".split()
+    "schedule set threaten consider about ready poised due".split()
 )
 EN_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
 EN_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
