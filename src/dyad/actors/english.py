@@ -161,7 +161,7 @@ class EnglishActors:
 
         take("named", self.user_named, words)
         take("person", self.people, words)
-        take("named", self.named, words, lambda m: _capitalised(tokens, m.positions) or len(m.positions) > 1)
+        take("named", self.named, words, lambda m: _capitalised(tokens, m.positions))
         take("agent", self.agents, words)
         take("agent", self.agents, lemmas)
         take("cue", self.cues, words)
@@ -257,10 +257,17 @@ class EnglishActors:
         return None
 
 
+FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "de", "al", "el", "la", "on", "in", "to"})
+
+
 def _capitalised(tokens, positions) -> bool:
-    """A one-word name counts only when written as a name ("Chad", not "chad"; "US", not "us")."""
+    """A name counts only when written as one: "Chad", not "chad"; "US", not "us"; "Armed Islamic
+    Group", not "an armed Islamic group" (most of its words capitalised)."""
     word = tokens[positions[0]].text
-    return word[:1].isupper() and (len(word) > 2 or word.isupper())
+    if len(positions) == 1:
+        return word[:1].isupper() and (len(word) > 2 or word.isupper())
+    content = [tokens[i].text for i in positions if tokens[i].text.lower() not in FUNCTION_WORDS and tokens[i].text[:1].isalpha()]
+    return sum(w[:1].isupper() for w in content) * 2 > len(content)
 
 
 def _head_of(sentence: Sentence, positions: tuple[int, ...]) -> int:

@@ -28,7 +28,9 @@ from dyad.ontology.cameo import Cameo, CameoCode
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp", "prep"})
+CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
+MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
 TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
 
@@ -79,7 +81,7 @@ class EnglishCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for token in sentence.tokens:
-            if token.pos in ("VERB", "AUX") or (token.pos == "NOUN" and token.rel == "ROOT"):
+            if (token.pos in ("VERB", "AUX") and token.rel not in MODIFIER_RELS) or (token.pos == "NOUN" and token.rel == "ROOT"):
                 match = self._match(sentence, token)
                 if match is not None:
                     self._emit(ctx, match, events, seen, dropped)
@@ -139,11 +141,18 @@ class EnglishCoder:
         how = f"pattern {pattern.where}" if pattern is not None else f"verb block {match.block.where}"
         if not sources:
             sources = _units_at(ctx, _agent_of(sentence, verb)) if passive else _units_at(ctx, _subject_of(sentence, verb))
-        if not targets and passive:
-            targets = _units_at(ctx, _subject_of(sentence, verb))
+        if not targets and passive:  # "Evidence against Russia was presented by the US"
+            for subject in _subject_of(sentence, verb):
+                targets = _top_units(ctx, _phrase_positions(sentence, subject))
+                if targets:
+                    break
         if not targets and not passive:
+            symmetric = self._entry(code).root in SYMMETRIC_ROOTS
+            several = len({a.country for u in sources for a in u.actors}) >= 2
             for candidates in _object_of(sentence, verb, sources):
-                targets = [u for u in _units_at(ctx, candidates) if all(u.mention is not s.mention for s in sources)]
+                if symmetric and several and sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS:
+                    continue  # "Obama and Putin will meet in Zurich": the place is no party
+                targets = [u for u in _top_units(ctx, candidates) if all(u.mention is not s.mention for s in sources)]
                 if targets:
                     break
         self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
@@ -181,6 +190,7 @@ class EnglishCoder:
 
     # ------------------------------------------------------------- output
     def _pairs(self, ctx, code, reverse, sources, targets, verb, positions, how, events, seen) -> None:
+        sentence = ctx.sentence
         entry = self._entry(code)
         symmetric = entry.root in SYMMETRIC_ROOTS
         pairs: list[tuple[Actor, Actor | None]] = []
@@ -199,7 +209,6 @@ class EnglishCoder:
             for source in source_actors:
                 for target in target_actors or ([None] if self.targetless else []):
                     pairs.append((source, target))
-        sentence = ctx.sentence
         modality, why_modality = english_modality_of(sentence, verb)
         attribution, _ = english_attribution_of(sentence, verb, ctx.mentions)
         date, date_from, why_date = _date(ctx, verb)
@@ -398,6 +407,34 @@ def _phrase_positions(sentence: Sentence, index: int) -> list[int]:
     return sorted(found)
 
 
+def _with_phrase(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention the object of "with" ("met with X")?"""
+    token = sentence.tokens[mention.head]
+    return token.rel == "pobj" and token.head >= 0 and sentence.tokens[token.head].text.lower() == "with"
+
+
+def _top_units(ctx: SentenceContext, positions: list[int]) -> list[Unit]:
+    """The actors of a phrase nearest its head ("dissidents from Myanmar" is the dissidents' actor, not
+    Myanmar as well), with those coordinated with them."""
+    inside = set(positions)
+    tokens = ctx.sentence.tokens
+    heads = []
+    for i in positions:
+        mention = _mention_of(ctx, i)
+        if mention is None:
+            continue
+        depth, current = 0, i
+        while current in inside and tokens[current].head in inside and depth < 20:
+            current, depth = tokens[current].head, depth + 1
+        # a bare agent given the country of the text ("artillery shells") yields to a named actor
+        weak = mention.kind == "coref" and bool(mention.cue) and mention.cue[0] == "body"
+        heads.append((weak, depth, i))
+    if not heads:
+        return []
+    best = min(h[:2] for h in heads)
+    return _units_at(ctx, [i for *rank, i in heads if tuple(rank) == best])
+
+
 def _units_at(ctx: SentenceContext, indices: list[int]) -> list[Unit]:
     """The actors at the given tokens, through coordination ("Arnor, Osgiliath and Gondor")."""
     sentence = ctx.sentence
@@ -422,9 +459,10 @@ def _units_at(ctx: SentenceContext, indices: list[int]) -> list[Unit]:
                     todo.append(child.index)
                 if child.rel == "prep" and child.text.lower() in ("of", "from"):
                     todo.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
-        for child in sentence.children(index):
-            if child.rel == "conj" and child.pos in ("NOUN", "PROPN", "PRON", "ADJ"):
-                todo.append(child.index)
+        for token_index in (mention.tokens if mention is not None else {index}):
+            for child in sentence.children(token_index):
+                if child.rel == "conj" and child.pos in ("NOUN", "PROPN", "PRON", "ADJ"):
+                    todo.append(child.index)
         if tokens[index].rel == "appos":
             continue
     return units
