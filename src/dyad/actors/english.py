@@ -224,6 +224,9 @@ class EnglishActors:
         cue = next((h for h in group if h.kind == "cue"), None)
         if person is not None:
             actor = _person_actor(person.entry, day, text)
+            if actor is not None and day is None and not actor.role and agent is not None and agent.entry.sector and actor.country:
+                # no date to pick a dictionary term by: the office the text gives ("the US commander ... Petraeus")
+                actor = Actor.of(actor.country, agent.entry.sector, text, agent.entry.role or None, actor.name)
             if actor is not None:
                 mention.kind, mention.actor, mention.source_line = "person", actor, person.where or "office holders by surname"
                 mention.person = actor.name or ""

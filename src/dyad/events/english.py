@@ -98,6 +98,9 @@ class EnglishCoder:
     def _match(self, sentence: Sentence, verb: Token) -> Match | None:
         tokens = sentence.tokens
         candidates = self.verbs.lookup(verb.lemma) + self.verbs.lookup(verb.text.lower())
+        if not candidates:  # the lemmatiser now and then misses ("staged" -> "stag"): regular endings
+            for stem in _stems(verb.text.lower()):
+                candidates += self.verbs.lookup(stem)
         best: Match | None = None
         for words, block in candidates:
             positions = _verb_positions(sentence, verb, words)
@@ -238,6 +241,15 @@ class EnglishCoder:
 
 
 # ------------------------------------------------------------------ helpers
+def _stems(word: str) -> list[str]:
+    """Base forms a regular English verb form may have: staged -> stage, stag; carried -> carry."""
+    out = []
+    for ending, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.extend(word[: -len(ending)] + r for r in replacements)
+    return out
+
+
 def _noun_trigger(sentence: Sentence, noun: Token, triggers: list[NounTrigger]) -> NounTrigger | None:
     """The longest noun phrase of the list that ends at ``noun`` ("phone call" before "call")."""
     modifiers = {c.lemma for c in sentence.children(noun.index) if c.rel in ("compound", "amod", "nmod")}
