@@ -255,6 +255,12 @@ class EnglishActors:
             mention.kind, mention.cue = "coref", (choice.cue, None, agent.entry if agent else None)
             return mention
         if agent is not None:
+            # "the ministers", "the two leaders": with no country named, the two sides named before
+            words = [tokens[i].text.lower() for i in range(first, last + 1)]
+            plural_cue = next((c for m in self.cues.find(words) for c in m.payload if c.cue == "pair"), None)
+            if plural_cue is not None and mention.plural and inherited is None:
+                mention.kind, mention.cue = "coref", ("pair", None, agent.entry)
+                return mention
             mention.kind, mention.cue = "coref", ("body", None, agent.entry)
             return mention
         return None

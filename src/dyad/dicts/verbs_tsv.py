@@ -74,3 +74,24 @@ def load_verbs_tsv(directory: Path, known_code: Callable[[str], bool] | None = N
         code, reverse = block["code"]
         result.blocks.append(VerbBlock(name, code, reverse, tuple(block["verbs"]), dict(forms_of[origin]), tuple(patterns.get(origin, ())), origin))
     return result
+
+
+def add_patterns_tsv(verbs: VerbDictionary, path: Path, known_code: Callable[[str], bool] | None = None) -> VerbDictionary:
+    """Patterns of our own joined to the blocks of ``verbs`` (named by one of their verbs)."""
+    extra: dict[str, list[VerbPattern]] = {}
+    for row in read_table(path, required=("verb", "pattern", "code")):
+        found = verbs.lookup(row["verb"])
+        if not found:
+            raise DataFileError(f"verb '{row['verb']}' is in no block of the verb dictionary", where=row.where)
+        pattern, problem = _pattern(f"- {row['pattern']} [{row['code']}]", verbs.synsets, known_code, row.where)
+        if problem:
+            raise DataFileError(problem, where=row.where)
+        for _, block in found:
+            extra.setdefault(block.where + block.name + (block.code or ""), []).append(
+                VerbPattern(pattern.before, pattern.after, pattern.code, pattern.reverse, row.where, row.get("note"))
+            )
+    blocks = [
+        VerbBlock(b.name, b.code, b.reverse, b.verbs, b.forms, b.patterns + tuple(extra.get(b.where + b.name + (b.code or ""), ())), b.where)
+        for b in verbs.blocks
+    ]
+    return VerbDictionary(blocks, verbs.synsets)

@@ -203,7 +203,8 @@ class EnglishCoder:
         if symmetric and pair is not None:
             # "the ministers discussed Ukraine": the two sides with each other; the object is the topic
             pairs.append(pair.actors)
-        elif symmetric and not target_actors and len(source_actors) >= 2:
+        elif symmetric and len({a.country for a in source_actors}) >= 2 and not any(_party_phrase(sentence, t.mention) for t in targets):
+            # "Lavrov and Fidan discussed Ukraine": the subjects with each other, the object is the topic
             # "Arnor and Gondor held talks": the subjects with each other
             for i, one in enumerate(source_actors):
                 for other in source_actors[i + 1 :]:
@@ -419,10 +420,21 @@ def _phrase_positions(sentence: Sentence, index: int) -> list[int]:
     return sorted(found)
 
 
-def _with_phrase(sentence: Sentence, mention: Mention) -> bool:
-    """Is the mention the object of "with" ("met with X")?"""
-    token = sentence.tokens[mention.head]
-    return token.rel == "pobj" and token.head >= 0 and sentence.tokens[token.head].text.lower() == "with"
+PARTY_PREPS = frozenset({"with", "between", "to", "against", "among"})
+
+
+def _party_phrase(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention inside a phrase of "with"/"between"/... ("ties with X", "talks between X and Y")?"""
+    tokens = sentence.tokens
+    current = mention.head
+    for _ in range(6):
+        token = tokens[current]
+        if token.rel == "pobj" and token.head >= 0 and tokens[token.head].text.lower() in PARTY_PREPS:
+            return True
+        if token.head < 0 or token.rel not in ("pobj", "conj", "compound", "amod", "poss", "appos"):
+            return False
+        current = token.head
+    return False
 
 
 def _top_units(ctx: SentenceContext, positions: list[int]) -> list[Unit]:

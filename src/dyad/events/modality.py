@@ -74,6 +74,8 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
                 return "negated", f"'{child.text}' on '{token.text}'"
             if child.rel == "mark" and word in EN_CONDITIONAL_MARKS:
                 return "hypothetical", f"'{child.text}' on '{token.text}'"
+            if child.rel == "aux" and word == "would" and _reported(sentence, current):
+                return "intended", f"'would {token.text}' reported ('said they would')"
             if child.rel == "aux" and word in EN_HYPOTHETICAL_AUX:
                 return "hypothetical", f"'{child.text} {token.text}'"
             if child.rel == "aux" and word in EN_FUTURE_AUX:
@@ -91,3 +93,9 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
             break
         current = token.head
     return "asserted", "no marker"
+
+
+def _reported(sentence: Sentence, verb: int) -> bool:
+    """Is the clause the content of a verb of saying ("said they would meet")?"""
+    token = sentence.tokens[verb]
+    return token.rel == "ccomp" and token.head >= 0 and sentence.tokens[token.head].lemma in ("say", "announce", "state", "tell", "add")

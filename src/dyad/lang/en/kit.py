@@ -16,7 +16,7 @@ from dyad.actors.index import ActorIndex
 from dyad.config import Config
 from dyad.dicts.petrarch import Problem, read_actors, read_agents, read_verbs
 from dyad.dicts.tsv import read_table
-from dyad.dicts.verbs_tsv import load_verbs_tsv
+from dyad.dicts.verbs_tsv import add_patterns_tsv, load_verbs_tsv
 from dyad.errors import DataFileError
 from dyad.events.code import SentenceContext
 from dyad.events.english import EnglishCoder, NounTrigger
@@ -26,6 +26,7 @@ from dyad.model import CodedDocument, Document, Sentence
 from dyad.ontology.cameo import Cameo
 from dyad.time.resolve import find_dates
 
+GROUP_CUES = frozenset({"body", "member", "role", "pair", "group"})
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -46,7 +47,7 @@ class EnglishKit:
             return tuple(t.lower_ for t in tokenizer(name.replace("_", " ")) if not t.is_space)
 
         self.actors = EnglishActors(index, words)
-        verbs = load_verbs_tsv(data.EN, known_code=self._known)
+        verbs = add_patterns_tsv(load_verbs_tsv(data.EN, known_code=self._known), data.EN_VERB_PATTERNS_DYAD, self._known)
         user_codes: set[str] = set()
         for path in config.user_verbs:
             user, problems = read_verbs(Path(path))
@@ -117,12 +118,17 @@ class EnglishKit:
                 continue
             day = _role_day(dates) or published
             mentions = self.actors.mentions(sentence, day)
+            # a sector or "the two sides" with no country named: by what the sentence names around it
+            # and what the text said before (not yet what this sentence names)
             for mention in mentions:
-                if mention.kind == "coref":
-                    note = discourse.resolve(mention, day, mentions)
-                    if note:
-                        mention.source_line = note
-            for mention in mentions:
+                if mention.kind == "coref" and mention.cue[0] in GROUP_CUES:
+                    mention.source_line = discourse.resolve(mention, day, mentions) or ""
+            # "X ... his counterpart", "X said it ...": in text order, each sees the actors named before it
+            for position, mention in enumerate(mentions):
+                if mention.kind == "coref" and mention.cue[0] == "thing":
+                    mention.source_line = _antecedent_thing(mention, mentions[:position], discourse) or ""
+                elif mention.kind == "coref" and mention.cue[0] not in GROUP_CUES:
+                    mention.source_line = discourse.resolve(mention, day, mentions) or ""
                 discourse.remember(mention)
             coded.mentions.extend(mentions)
             ctx = SentenceContext(sentence, mentions, dates, published, discourse.about(), None, stated, None, discourse.main_pair())
@@ -134,6 +140,21 @@ class EnglishKit:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _antecedent_thing(mention, before: list, discourse: Discourse) -> str | None:
+    """ "it", "its": the country or body named last (in this sentence, else before), not a person."""
+    from dataclasses import replace
+
+    for other in reversed(before):
+        if other.actor is not None and other.kind != "person" and not other.pair:
+            mention.actor = replace(other.actor, text=mention.text)
+            return f"'{mention.text}' -> '{other.text}' named before in the sentence"
+    actor = next((a for a in reversed(discourse.actors) if not a.name), None)
+    if actor is None:
+        return None
+    mention.actor = replace(actor, text=mention.text)
+    return f"'{mention.text}' -> {actor.code}, the body named last"
 
 
 def _foreign(text: str) -> bool:
