@@ -228,7 +228,9 @@ class EnglishCoder:
                 item = self._entry(this)
                 key = (one.code, other.code if other else None, item.root)
                 if item.root in SYMMETRIC_ROOTS:
-                    key = (*sorted((one.code, other.code if other else "")), item.root)
+                    # a paired code's reply ("visit" and "host") is an event of its own; "met" both ways is one
+                    paired = this if reverse and reverse != code else ""
+                    key = (*sorted((one.code, other.code if other else "")), item.root, paired)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -330,7 +332,8 @@ def _match_elements(sentence: Sentence, elements: tuple[Element, ...], positions
                     break
             elif element.kind == "prep":
                 if _matches_word(token, element.words, tokens):
-                    inner_positions = sorted(_subtree(sentence, token.index))
+                    # "(TO REFORM)" on "to reform": an infinitive's "to" hangs on its verb, so the words after it count
+                    inner_positions = sorted(_subtree(sentence, token.index)) or positions[k + 1 :]
                     inner = _match_elements(sentence, element.inner, inner_positions, roles)
                     if inner is not None:
                         found, gained = k + 1, 1 + inner

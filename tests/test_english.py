@@ -1,0 +1,153 @@
+"""English through the same engine and record: actors, patterns, coreference, modality, attribution,
+dates, users' PETRARCH dictionaries, bad input, and one event reported in Russian and in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import pytest
+
+from dyad.config import Config
+from dyad.model import Document
+from dyad.pipeline import Engine
+from tests.conftest import FIXTURES
+
+PUBLISHED = dt.date(2024, 3, 13)  # a Wednesday
+
+
+def code(engine, text, published=PUBLISHED, lang="en"):
+    return engine.code(Document(text=text, lang=lang, published=published))
+
+
+def triples(coded):
+    return [(e.source.code if e.source else None, e.code, e.target.code if e.target else None) for e in coded.events]
+
+
+def test_a_call_with_a_counterpart_is_dated_and_resolved(engine):
+    coded = code(engine, "Russian Foreign Minister Sergei Lavrov held a telephone conversation with his Turkish counterpart Hakan Fidan on Tuesday.")
+    (event,) = coded.events
+    assert (event.source.code, event.code, event.target.code) == ("RUSGOV", "041", "TURGOV")
+    assert event.target.name == "Hakan Fidan" and event.source.role == "foreign minister"
+    assert (event.date, event.date_from) == ("2024-03-12", "text")
+    assert event.evidence.text == coded.document.text[event.evidence.start : event.evidence.end]
+
+
+@pytest.mark.parametrize(
+    "text, expected, modality",
+    [
+        ("Turkey will send humanitarian aid to Syria.", ("TUR", "073", "SYR"), "intended"),
+        ("Russia did not sign the treaty with Ukraine.", ("RUS", "057", "UKR"), "negated"),
+        ("Iran could attack Israel, an Iranian general warned.", ("IRN", "190", "ISR"), "hypothetical"),
+        ("Israel denied that it had attacked Lebanon.", ("ISR", "190", "LBN"), "denied"),
+    ],
+)
+def test_modality(engine, text, expected, modality):
+    coded = code(engine, text)
+    found = {t: e.modality for t, e in zip(triples(coded), coded.events, strict=True)}
+    assert found.get(expected) == modality, found
+
+
+def test_a_passive_takes_its_source_from_by(engine):
+    assert triples(code(engine, "Ukraine was attacked by Russia on Monday.")) == [("RUS", "190", "UKR")]
+
+
+def test_nominal_events_talks_between_and_a_meeting_with(engine):
+    (talks,) = code(engine, "Talks between Armenia and Azerbaijan took place in Moscow last week.").events
+    assert {talks.source.code, talks.target.code} == {"ARM", "AZE"} and talks.root == "04" and talks.date == "2024-03"
+    (meeting,) = code(engine, "Germany's meeting with France ended without a result.").events
+    assert (meeting.source.code, meeting.root, meeting.target.code) == ("DEU", "04", "FRA")
+
+
+def test_joint_subjects_discuss_with_each_other_not_with_the_topic(engine):
+    found = triples(code(engine, "Japan and South Korea discussed North Korea's missile tests."))
+    assert [(s, c[:2], t) for s, c, t in found] == [("JPN", "04", "KOR")]
+
+
+def test_attribution_according_to(engine):
+    (event,) = code(engine, "China condemned the new sanctions against Iran, according to Reuters.").events
+    assert event.code == "111" and "Reuters" in event.attribution.text
+
+
+def test_the_two_sides_are_the_pair_named_before(engine):
+    coded = code(engine, "President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Friday. The two sides agreed to meet again in April.")
+    later = [e for e in coded.events if e.evidence.start > 60]
+    assert later and {later[0].source.country, later[0].target.country} == {"FRA", "DEU"}
+    assert coded.events[0].date == "2024-03-08"
+
+
+def test_an_all_caps_wire_headline_is_coded(engine):
+    assert triples(code(engine, "RUSSIA SIGNS TREATY WITH CHINA")) == [("RUS", "057", "CHN")]
+
+
+def test_a_russian_sentence_in_an_english_document_is_reported_not_miscoded(engine):
+    coded = code(engine, "Germany's meeting with France ended without a result. Министр иностранных дел России Сергей Лавров провел переговоры с Фиданом.")
+    assert [e.target.code for e in coded.events] == ["FRA"]
+    assert coded.notices == ["sentence 2 is not in English, the document's language: not coded"]
+
+
+def test_text_without_sentence_boundaries_is_coded_in_bounded_pieces(engine):
+    text = " ".join(["Turkey will send humanitarian aid to Syria and"] * 300)
+    coded = code(engine, text)
+    assert len(coded.sentences) > 1 and all(len(s.text) <= 2100 for s in coded.sentences)
+    assert any(e.code == "073" for e in coded.events)
+
+
+def test_languages_are_detected_per_document(engine):
+    documents = [
+        Document(text="Turkey will send humanitarian aid to Syria.", published=PUBLISHED),
+        Document(text="Турция направит гуманитарную помощь в Сирию.", published=PUBLISHED),
+    ]
+    coded = list(engine.code_many(documents))
+    assert [c.document.lang for c in coded] == ["en", "ru"]
+    assert all(any(e.code.startswith("07") and e.target.country == "SYR" for e in c.events) for c in coded)
+
+
+def test_users_petrarch_dictionaries_code_their_own_actors_and_verbs():
+    here = FIXTURES / "petrarch"
+    engine = Engine(Config(user_actors=(str(here / "actors.txt"),), user_verbs=(str(here / "verbs.txt"),), user_agents=(str(here / "agents.txt"),)))
+    coded = code(engine, "Zembla greeted the accord with Borduria.", published=dt.date(1994, 5, 2))
+    assert triples(coded) == [("ZEM", "057", "BOR")]
+    coded = code(engine, "King Charles Xavier journeyed to Borduria.", published=dt.date(1994, 5, 2))
+    assert triples(coded) == [("ZEMGOV", "042", "BOR"), ("BOR", "043", "ZEMGOV")]  # a paired code: the host too
+    coded = code(engine, "Borduria's tax collectors have called upon Zembla to reform.", published=dt.date(1994, 5, 2))
+    assert triples(coded) == [("BORGOV", "1041", "ZEM")]
+    assert engine.dictionary_problems()  # the fixtures' malformed actor and agent lines are reported
+    assert all(":" in str(p) for p in engine.dictionary_problems())
+
+
+def test_user_dictionary_problems_name_file_and_line_and_the_rest_loads():
+    broken = FIXTURES / "petrarch" / "broken_verbs.txt"
+    engine = Engine(Config(user_verbs=(str(broken),)))
+    engine.english  # noqa: B018 - loads the user's dictionary
+    problems = [str(p) for p in engine.dictionary_problems()]
+    assert any(p.startswith(f"{broken}:6: unknown synset") for p in problems)
+    assert any("958 is not a CAMEO event code" in p and "kept" in p for p in problems)  # a user's own code
+    assert triples(code(engine, "Russia scolded Ukraine openly.")) == [("RUS", "112", "UKR")]
+
+
+def test_the_same_events_from_a_russian_and_an_english_report():
+    """sample-ru-01 and sample-en-01 report one phone call (and the visits around it) in two languages."""
+    engine = Engine()
+    found = {}
+    for lang in ("ru", "en"):
+        text = resources.files("dyad.samples").joinpath(f"{lang}.jsonl").read_text(encoding="utf-8")
+        document = Document.from_json(json.loads(text.splitlines()[0]))
+        found[lang] = {
+            (frozenset((e.source.country, e.target.country)), e.root, e.date, e.modality)
+            for e in engine.code(document).events if e.target is not None
+        }  # fmt: skip
+    pair = frozenset(("RUS", "TUR"))
+    expected = {
+        (pair, "04", "2024-03-12", "asserted"),  # the call on Tuesday
+        (pair, "03", "2024-03-12", "intended"),  # readiness to go on / to meet
+        (pair, "04", "2024-04", "hypothetical"),  # Lavrov may visit Ankara in April
+        (pair, "04", "2024-01", "asserted"),  # Fidan's visit to Moscow in January
+    }
+    assert expected <= found["ru"] and expected <= found["en"]
+    for lang in ("ru", "en"):  # the call itself is the same record: codes, actors, names, date
+        call = [e for e in engine.code(Document.from_json(json.loads(
+            resources.files("dyad.samples").joinpath(f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[0]))).events
+            if e.code == "041" and e.date == "2024-03-12"]  # fmt: skip
+        assert call and (call[0].source.code, call[0].source.name, call[0].target.code) == ("RUSGOV", "Sergey Lavrov", "TURGOV")
