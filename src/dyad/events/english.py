@@ -31,6 +31,8 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# roots whose target may be the place itself: a visit there, a protest or an attack there
+PLACE_ROOTS = frozenset({"04", "14", "15", "18", "19", "20"})
 NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
 TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
 
@@ -69,6 +71,7 @@ class EnglishCoder:
         for noun in sorted(nouns, key=lambda n: -len(n.phrase)):
             self.nouns.setdefault(noun.phrase[-1], []).append(noun)
         self.targetless = targetless
+        self._needed: dict[int, tuple[frozenset[str], ...]] = {}
 
     @property
     def first_words(self) -> set[str]:
@@ -91,12 +94,20 @@ class EnglishCoder:
                     self._noun_event(ctx, token, trigger, events, seen, dropped)
         return events
 
+    def _needs(self, pattern: VerbPattern) -> tuple[frozenset[str], ...]:
+        """Words a pattern cannot match without (one of each set), to reject it before matching."""
+        needs = self._needed.get(id(pattern))
+        if needs is None:
+            needs = self._needed[id(pattern)] = tuple(_required(e) for e in (*pattern.before, *pattern.after) if _required(e))
+        return needs
+
     def _entry(self, code: str) -> CameoCode:
         return self.own[code] if code in self.own else self.cameo[code]
 
     # ----------------------------------------------------------- verb patterns
     def _match(self, sentence: Sentence, verb: Token) -> Match | None:
         tokens = sentence.tokens
+        present = {t.lemma for t in tokens} | {t.text.lower() for t in tokens}
         candidates = self.verbs.lookup(verb.lemma) + self.verbs.lookup(verb.text.lower())
         if not candidates:  # the lemmatiser now and then misses ("staged" -> "stag"): regular endings
             for stem in _stems(verb.text.lower()):
@@ -111,6 +122,8 @@ class EnglishCoder:
             before = [t.index for t in tokens if t.index < verb.index]
             chosen: Match | None = None
             for pattern in block.patterns:
+                if not all(need & present for need in self._needs(pattern)):
+                    continue
                 found = _match_pattern(sentence, pattern, before, after)
                 if found is None:
                     continue
@@ -152,9 +165,11 @@ class EnglishCoder:
         if not targets and not passive:
             symmetric = self._entry(code).root in SYMMETRIC_ROOTS
             several = len({a.country for u in sources for a in u.actors}) >= 2
+            root = self._entry(code).root
             for candidates in _object_of(sentence, verb, sources):
-                if symmetric and several and sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS:
-                    continue  # "Obama and Putin will meet in Zurich": the place is no party
+                locative = sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS
+                if locative and ((symmetric and several) or root not in PLACE_ROOTS):
+                    continue  # "Obama and Putin will meet in Zurich", "ended talks in Istanbul": the place is no party
                 targets = [u for u in _top_units(ctx, candidates) if all(u.mention is not s.mention for s in sources)]
                 if targets:
                     break
@@ -244,6 +259,15 @@ class EnglishCoder:
 
 
 # ------------------------------------------------------------------ helpers
+def _required(element: Element) -> frozenset[str]:
+    """The first words an element can start with (empty: it needs no word, e.g. $ or +)."""
+    if element.kind in ("word", "phrase", "prep"):
+        return frozenset(element.words[:1])
+    if element.kind == "synset":
+        return frozenset(m[0] for m in element.members if m)
+    return frozenset()
+
+
 def _stems(word: str) -> list[str]:
     """Base forms a regular English verb form may have: staged -> stage, stag; carried -> carry."""
     out = []

@@ -89,7 +89,7 @@ class EnglishKit:
             word = token.text.lower()
             if word in self.trigger_forms:
                 has_trigger = True
-            if word in self.actor_words or (position > 0 and token.text[:1].isupper() and token.text[1:2].islower()):
+            if word in self.actor_words:  # a name, agent or cue of the dictionaries (an unknown name alone codes nothing)
                 has_actor = True
             if has_trigger and has_actor:
                 return True
