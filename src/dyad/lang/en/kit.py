@@ -85,7 +85,7 @@ class EnglishKit:
     # --------------------------------------------------------------- stages
     def is_candidate(self, sentence: Sentence) -> bool:
         has_trigger = has_actor = False
-        for position, token in enumerate(sentence.tokens):
+        for token in sentence.tokens:
             word = token.text.lower()
             if word in self.trigger_forms:
                 has_trigger = True
