@@ -151,3 +151,13 @@ def test_the_same_events_from_a_russian_and_an_english_report():
             resources.files("dyad.samples").joinpath(f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[0]))).events
             if e.code == "041" and e.date == "2024-03-12"]  # fmt: skip
         assert call and (call[0].source.code, call[0].source.name, call[0].target.code) == ("RUSGOV", "Sergey Lavrov", "TURGOV")
+
+
+def test_a_list_of_countries_the_parser_reads_as_apposition_stays_three_parties(engine):
+    found = {frozenset((s[:3], t[:3])) for s, _, t in triples(code(engine, "The US, Russia, and Switzerland met in Geneva yesterday."))}
+    assert found == {frozenset(p) for p in (("USA", "RUS"), ("USA", "CHE"), ("RUS", "CHE"))}
+
+
+def test_an_announced_attack_is_a_threat_made_now(engine):
+    (event,) = code(engine, "Iran wants to attack Israel.").events
+    assert (event.code, event.modality, event.date) == ("138", "asserted", "2024-03-13")

@@ -296,6 +296,8 @@ def _np_head(sentence: Sentence, index: int) -> int:
         if token.head < 0:
             break
         head = tokens[token.head]
+        if token.rel == "appos" and token.pos == head.pos == "PROPN":
+            break  # "the US, Russia and Switzerland" misread as apposition: names of their own
         if token.rel in NP_RELS and head.pos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             current = head.index
             continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dyad.dicts.petrarch import Element, VerbBlock, VerbDictionary, VerbPattern
 from dyad.events.attribution import english_attribution_of
-from dyad.events.code import SentenceContext, Unit
+from dyad.events.code import THREATS, SentenceContext, Unit, _threat_code
 from dyad.events.modality import english_modality_of
 from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
 from dyad.ontology.cameo import Cameo, CameoCode
@@ -232,6 +232,12 @@ class EnglishCoder:
         attribution, _ = english_attribution_of(sentence, verb, ctx.mentions)
         date, date_from, why_date = _date(ctx, verb)
         trigger = " ".join(sentence.tokens[i].text for i in positions)
+        if modality == "intended" and entry.root in THREATS and code in self.cameo:
+            # "Obama wants to attack Switzerland", "vowed to impose sanctions": announcing harm is a threat (13),
+            # made now (as the Russian coder does for harm a side says is coming)
+            why_modality = f"intended {code} stated: a threat ({why_modality})"
+            code, reverse, modality = _threat_code(code), None, "asserted"
+            entry = self.cameo[code]
         for source, target in pairs:
             if target is not None and source.country and source.country == target.country and (
                 source.sector == target.sector or not source.sector or not target.sector
@@ -514,6 +520,8 @@ def _units_at(ctx: SentenceContext, indices: list[int]) -> list[Unit]:
             for child in sentence.children(token_index):
                 if child.rel == "conj" and child.pos in ("NOUN", "PROPN", "PRON", "ADJ"):
                     todo.append(child.index)
+                if child.rel == "appos" and child.pos == tokens[token_index].pos == "PROPN":
+                    todo.append(child.index)  # a list the parser read as apposition
         if tokens[index].rel == "appos":
             continue
     return units
