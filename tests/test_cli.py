@@ -107,3 +107,23 @@ def test_cli_eval_scores_own_gold(run, fixtures):
     report = json.loads(result.stdout)
     assert report["documents"] == 8 and report["missing_outputs"] == 0
     assert report["primary"]["tp"] > 0 and 0.0 < report["primary"]["f1"] <= 1.0
+
+
+def test_cli_user_dictionaries_report_bad_lines_and_code_with_the_rest(run, tmp_path, fixtures):
+    article = tmp_path / "en.txt"
+    article.write_text("Zembla greeted the accord with Borduria.", encoding="utf-8")
+    here = fixtures / "petrarch"
+    result = run("code", "--lang", "en", "--published", "1994-05-02", "--actors", str(here / "actors.txt"),
+                 "--verbs", str(here / "broken_verbs.txt"), "--verbs", str(here / "verbs.txt"), str(article))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"dyad: note: dictionary line skipped: {here / 'broken_verbs.txt'}:6: unknown synset &NOSUCHSET" in result.stderr
+    assert f"dyad: note: dictionary line skipped: {here / 'actors.txt'}:10:" in result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["source"]["code"], e["code"], e["target"]["code"]) for e in record["events"]] == [("ZEM", "057", "BOR")]
+
+
+def test_cli_missing_user_dictionary_is_a_usage_error(run, tmp_path):
+    article = tmp_path / "en.txt"
+    article.write_text("Turkey will send aid to Syria.", encoding="utf-8")
+    result = run("code", "--verbs", str(tmp_path / "nope.txt"), str(article))
+    assert result.exit_code == 2 and "nope.txt" in result.output + result.stderr
