@@ -161,3 +161,10 @@ def test_a_list_of_countries_the_parser_reads_as_apposition_stays_three_parties(
 def test_an_announced_attack_is_a_threat_made_now(engine):
     (event,) = code(engine, "Iran wants to attack Israel.").events
     assert (event.code, event.modality, event.date) == ("138", "asserted", "2024-03-13")
+
+
+def test_the_place_of_a_gathering_is_no_party_but_a_thing_in_a_country_is_that_country(engine):
+    found = triples(code(engine, "Delegations from Armenia and Azerbaijan ended two days of talks in Istanbul."))
+    assert all("TUR" not in (s or "") + (t or "") for s, _, t in found)
+    found = triples(code(engine, "The United Nations inspectors want to re-examine the refineries in Iran."))
+    assert [(s, c[:2], t) for s, c, t in found] == [("IGOUNO", "09", "IRN")]

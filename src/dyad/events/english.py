@@ -31,6 +31,8 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
+OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
 # roots whose target may be the place itself: a visit there, a protest or an attack there
 PLACE_ROOTS = frozenset({"04", "14", "15", "18", "19", "20"})
 NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
@@ -170,7 +172,8 @@ class EnglishCoder:
                 locative = sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS
                 if locative and ((symmetric and several) or root not in PLACE_ROOTS):
                     continue  # "Obama and Putin will meet in Zurich", "ended talks in Istanbul": the place is no party
-                targets = [u for u in _top_units(ctx, candidates) if all(u.mention is not s.mention for s in sources)]
+                places = root in PLACE_ROOTS and not (symmetric and several)
+                targets = [u for u in _top_units(ctx, candidates, places) if all(u.mention is not s.mention for s in sources)]
                 if targets:
                     break
         self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
@@ -470,7 +473,7 @@ def _party_phrase(sentence: Sentence, mention: Mention) -> bool:
     return False
 
 
-def _top_units(ctx: SentenceContext, positions: list[int]) -> list[Unit]:
+def _top_units(ctx: SentenceContext, positions: list[int], places: bool = True) -> list[Unit]:
     """The actors of a phrase nearest its head ("dissidents from Myanmar" is the dissidents' actor, not
     Myanmar as well), with those coordinated with them."""
     inside = set(positions)
@@ -480,9 +483,15 @@ def _top_units(ctx: SentenceContext, positions: list[int]) -> list[Unit]:
         mention = _mention_of(ctx, i)
         if mention is None:
             continue
-        depth, current = 0, i
+        depth, current, located = 0, i, False
         while current in inside and tokens[current].head in inside and depth < 20:
             current, depth = tokens[current].head, depth + 1
+            located = located or (
+                tokens[current].rel == "prep" and tokens[current].text.lower() in LOCATIVE_PREPS
+                and tokens[current].head >= 0 and tokens[tokens[current].head].lemma in OCCASIONS
+            )  # fmt: skip
+        if located and not places:
+            continue  # "ended a day of talks in Istanbul": the place is no party (but "refineries in Iran" are Iran's)
         # a bare agent given the country of the text ("artillery shells") yields to a named actor
         weak = mention.kind == "coref" and bool(mention.cue) and mention.cue[0] == "body"
         heads.append((weak, depth, i))
