@@ -168,3 +168,12 @@ def test_the_place_of_a_gathering_is_no_party_but_a_thing_in_a_country_is_that_c
     assert all("TUR" not in (s or "") + (t or "") for s, _, t in found)
     found = triples(code(engine, "The United Nations inspectors want to re-examine the refineries in Iran."))
     assert [(s, c[:2], t) for s, c, t in found] == [("IGOUNO", "09", "IRN")]
+
+
+def test_the_subjects_own_troops_are_not_the_target(engine):
+    assert [(s, t) for s, _, t in triples(code(engine, "The United States deployed troops to Poland."))] == [("USA", "POL")]
+
+
+def test_a_chinese_leader_by_surname_alone(engine):
+    (event,) = code(engine, "The Kremlin said Putin and Xi discussed trade in a phone call.").events
+    assert {event.source.name, event.target.name} == {"Vladimir Putin", "Xi Jinping"} and event.code == "041"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dyad import data
-from dyad.actors.index import ORG_PREFIXES, ActorIndex, Agent, Person
+from dyad.actors.index import ORG_PREFIXES, SURNAME_FIRST, ActorIndex, Agent, Person
 from dyad.actors.resolve import Cue
 from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
@@ -94,8 +94,10 @@ class EnglishActors:
                     key = self.words(name)
                     if len(key) >= 2:
                         self.people.add(key, person)
-                        if curated and person not in self.surnames.get(key[-1], []):
-                            self.surnames.setdefault(key[-1], []).append(person)
+                        first = any(t.country in SURNAME_FIRST for t in person.terms)  # Xi Jinping, Kim Jong Un
+                        for surname in {key[-1], key[0]} if first else {key[-1]}:
+                            if curated and person not in self.surnames.get(surname, []):
+                                self.surnames.setdefault(surname, []).append(person)
         for row in read_table(data.EN_AGENTS, required=("phrase", "code")):
             self._add_agent(self.words(row["phrase"]), row["code"], row.where)
         by_phrase: dict[tuple[str, ...], list[Cue]] = {}

@@ -173,7 +173,12 @@ class EnglishCoder:
                 if locative and ((symmetric and several) or root not in PLACE_ROOTS):
                     continue  # "Obama and Putin will meet in Zurich", "ended talks in Istanbul": the place is no party
                 places = root in PLACE_ROOTS and not (symmetric and several)
-                targets = [u for u in _top_units(ctx, candidates, places) if all(u.mention is not s.mention for s in sources)]
+                own = {a.country for u in sources for a in u.actors if a.country}
+                targets = [
+                    u for u in _top_units(ctx, candidates, places)
+                    if all(u.mention is not s.mention for s in sources)
+                    and not (len(own) == 1 and {a.country for a in u.actors} <= own and _weak(u.mention))
+                ]  # "deployed troops to Poland": the subject's own troops are not the target; look further
                 if targets:
                     break
         self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
@@ -473,6 +478,11 @@ def _party_phrase(sentence: Sentence, mention: Mention) -> bool:
     return False
 
 
+def _weak(mention: Mention) -> bool:
+    """A bare agent given the country of the text ("troops", "artillery shells"): it yields to a named actor."""
+    return mention.kind == "coref" and bool(mention.cue) and mention.cue[0] == "body"
+
+
 def _top_units(ctx: SentenceContext, positions: list[int], places: bool = True) -> list[Unit]:
     """The actors of a phrase nearest its head ("dissidents from Myanmar" is the dissidents' actor, not
     Myanmar as well), with those coordinated with them."""
@@ -492,8 +502,7 @@ def _top_units(ctx: SentenceContext, positions: list[int], places: bool = True) 
             )  # fmt: skip
         if located and not places:
             continue  # "ended a day of talks in Istanbul": the place is no party (but "refineries in Iran" are Iran's)
-        # a bare agent given the country of the text ("artillery shells") yields to a named actor
-        weak = mention.kind == "coref" and bool(mention.cue) and mention.cue[0] == "body"
+        weak = _weak(mention)
         heads.append((weak, depth, i))
     if not heads:
         return []
