@@ -177,3 +177,7 @@ def test_the_subjects_own_troops_are_not_the_target(engine):
 def test_a_chinese_leader_by_surname_alone(engine):
     (event,) = code(engine, "The Kremlin said Putin and Xi discussed trade in a phone call.").events
     assert {event.source.name, event.target.name} == {"Vladimir Putin", "Xi Jinping"} and event.code == "041"
+
+
+def test_a_demand_is_aimed_at_whom_its_clause_names(engine):
+    assert [(s, c[:2], t) for s, c, t in triples(code(engine, "Washington demanded that Caracas release the detained Americans."))] == [("USA", "10", "VEN")]

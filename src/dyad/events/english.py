@@ -31,6 +31,7 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
 # roots whose target may be the place itself: a visit there, a protest or an attack there
@@ -181,6 +182,13 @@ class EnglishCoder:
                 ]  # "deployed troops to Poland": the subject's own troops are not the target; look further
                 if targets:
                     break
+        if not targets and self._entry(code).root in DEMANDS:
+            # "Washington demanded that Caracas release ...", "warned that Seoul would pay": whom the clause is about
+            for child in sentence.children(verb):
+                if child.rel == "ccomp":
+                    targets = [u for u in _units_at(ctx, _subject_of(sentence, child.index)) if all(u.mention is not s.mention for s in sources)]
+                    if targets:
+                        break
         self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
 
     # ------------------------------------------------------------- nouns
