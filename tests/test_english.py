@@ -181,3 +181,19 @@ def test_a_chinese_leader_by_surname_alone(engine):
 
 def test_a_demand_is_aimed_at_whom_its_clause_names(engine):
     assert [(s, c[:2], t) for s, c, t in triples(code(engine, "Washington demanded that Caracas release the detained Americans."))] == [("USA", "10", "VEN")]
+
+
+def test_he_is_who_acted_last_and_him_the_other(engine):
+    coded = code(engine, "Turkish President Recep Tayyip Erdogan spoke with Russian President Vladimir Putin on Friday. He urged him to extend the grain deal.")
+    appeal = [e for e in coded.events if e.root == "02"]
+    assert [(e.source.name, e.target.name) for e in appeal] == [("Recep Tayyip Erdoğan", "Vladimir Putin")]
+
+
+def test_joint_subjects_of_an_exchange_act_on_each_other(engine):
+    found = triples(code(engine, "Moscow and Kyiv exchanged 390 prisoners each on Friday."))
+    assert sorted((s, t) for s, _, t in found) == [("RUS", "UKR"), ("UKR", "RUS")]
+
+
+def test_verbs_dyad_adds_to_the_old_dictionary(engine):
+    assert triples(code(engine, "Britain sanctioned three Russian banks.")) == [("GBR", "163", "RUS")]
+    assert triples(code(engine, "Venezuela was sanctioned by the United States.")) == [("USA", "163", "VEN")]

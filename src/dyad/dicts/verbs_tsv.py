@@ -95,3 +95,22 @@ def add_patterns_tsv(verbs: VerbDictionary, path: Path, known_code: Callable[[st
         for b in verbs.blocks
     ]
     return VerbDictionary(blocks, verbs.synsets)
+
+
+def add_verbs_tsv(verbs: VerbDictionary, path: Path, known_code: Callable[[str], bool] | None = None) -> VerbDictionary:
+    """Verbs of our own, each joining the patterns of the block of a verb the dictionary has."""
+    blocks = list(verbs.blocks)
+    for row in read_table(path, required=("verb", "joins", "code")):
+        found = verbs.lookup(row["joins"])
+        if not found:
+            raise DataFileError(f"verb '{row['joins']}' is in no block of the verb dictionary", where=row.where)
+        code, reverse, problem = _event_code(row["code"], known_code) if row["code"] not in ("", "-") else (None, None, None)
+        if problem:
+            raise DataFileError(problem, where=row.where)
+        block = found[0][1]
+        verb = tuple(row["verb"].split())
+        forms = {form: verb for form in row.get("forms").split()}
+        blocks.append(VerbBlock(block.name, code if row["code"] not in ("", "-") else block.code,
+                                reverse if row["code"] not in ("", "-") else block.reverse,
+                                (verb,), forms, block.patterns, row.where))  # fmt: skip
+    return VerbDictionary(blocks, verbs.synsets)

@@ -31,6 +31,7 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
@@ -231,7 +232,12 @@ class EnglishCoder:
         source_actors = [a for u in sources for a in u.actors]
         target_actors = [a for u in targets for a in u.actors]
         pair = next((u for u in sources if u.is_pair), None)
-        if symmetric and pair is not None:
+        if not target_actors and len({a.country for a in source_actors}) >= 2 and sentence.tokens[verb].lemma in RECIPROCAL:
+            # "Moscow and Kyiv exchanged prisoners": each to the other
+            for i, one in enumerate(source_actors):
+                for other in source_actors[i + 1 :]:
+                    pairs += [(one, other), (other, one)]
+        elif symmetric and pair is not None:
             # "the ministers discussed Ukraine": the two sides with each other; the object is the topic
             pairs.append(pair.actors)
         elif symmetric and len({a.country for a in source_actors}) >= 2 and not any(_party_phrase(sentence, t.mention) for t in targets):

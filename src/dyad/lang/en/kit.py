@@ -16,7 +16,7 @@ from dyad.actors.index import ActorIndex
 from dyad.config import Config
 from dyad.dicts.petrarch import Problem, read_actors, read_agents, read_verbs
 from dyad.dicts.tsv import read_table
-from dyad.dicts.verbs_tsv import add_patterns_tsv, load_verbs_tsv
+from dyad.dicts.verbs_tsv import add_patterns_tsv, add_verbs_tsv, load_verbs_tsv
 from dyad.errors import DataFileError
 from dyad.events.code import SentenceContext
 from dyad.events.english import EnglishCoder, NounTrigger
@@ -48,6 +48,7 @@ class EnglishKit:
 
         self.actors = EnglishActors(index, words)
         verbs = add_patterns_tsv(load_verbs_tsv(data.EN, known_code=self._known), data.EN_VERB_PATTERNS_DYAD, self._known)
+        verbs = add_verbs_tsv(verbs, data.EN_VERBS_DYAD, self._known)
         user_codes: set[str] = set()
         for path in config.user_verbs:
             user, problems = read_verbs(Path(path))
@@ -104,6 +105,7 @@ class EnglishKit:
         anchor = None
         narrative = None
         stated = None
+        topic = None
         for sentence in sentences:
             if _foreign(sentence.text):
                 coded.dropped.append(f"s{sentence.index} not coded: the sentence is not English (the document is)")
@@ -124,8 +126,16 @@ class EnglishKit:
                 if mention.kind == "coref" and mention.cue[0] in GROUP_CUES:
                     mention.source_line = discourse.resolve(mention, day, mentions) or ""
             # "X ... his counterpart", "X said it ...": in text order, each sees the actors named before it
+            subject_of_sentence = None
             for position, mention in enumerate(mentions):
-                if mention.kind == "coref" and mention.cue[0] == "thing":
+                if mention.kind == "coref" and mention.cue[0] == "person" and not any(
+                    m.kind != "coref" and m.actor and m.actor.name for m in mentions[:position]
+                ):
+                    # "He urged him ...": "he" the person who acted last, "him" the other one
+                    mention.source_line = _antecedent_person(mention, sentence, topic, subject_of_sentence, discourse) or ""
+                    if sentence.tokens[mention.head].rel in ("nsubj", "nsubjpass") and mention.actor is not None:
+                        subject_of_sentence = mention.actor
+                elif mention.kind == "coref" and mention.cue[0] == "thing":
                     mention.source_line = _antecedent_thing(mention, mentions[:position], discourse) or ""
                 elif mention.kind == "coref" and mention.cue[0] not in GROUP_CUES:
                     mention.source_line = discourse.resolve(mention, day, mentions) or ""
@@ -134,12 +144,30 @@ class EnglishKit:
             ctx = SentenceContext(sentence, mentions, dates, published, discourse.about(), None, stated, None, discourse.main_pair())
             stated = next((d.value for d in reversed(dates) if d.value), stated)
             events = self.coder.code(ctx, coded.dropped)
+            named = [e.source for e in events if e.source is not None and e.source.name]
+            topic = named[0] if named else topic  # who acted last: whom a later "he" means
             narrative = _carry_date(events, narrative)
             for event in events:
                 if event.target is not None and event.source is not None:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _antecedent_person(mention, sentence: Sentence, topic, subject, discourse: Discourse) -> str | None:
+    """A pronoun as subject: the person who acted in the last event; as an object: the last-named
+    person who is not the sentence's subject."""
+    from dataclasses import replace
+
+    is_subject = sentence.tokens[mention.head].rel in ("nsubj", "nsubjpass")
+    if is_subject and topic is not None:
+        mention.actor = replace(topic, text=mention.text)
+        return f"'{mention.text}' -> {topic.name}, who acted last"
+    other = next((a for a in reversed(discourse.actors) if a.name and (subject is None or a.name != subject.name)), None)
+    if other is None:
+        return None
+    mention.actor = replace(other, text=mention.text)
+    return f"'{mention.text}' -> {other.name}, the person named last (not the subject)"
 
 
 def _antecedent_thing(mention, before: list, discourse: Discourse) -> str | None:
