@@ -197,3 +197,11 @@ def test_joint_subjects_of_an_exchange_act_on_each_other(engine):
 def test_verbs_dyad_adds_to_the_old_dictionary(engine):
     assert triples(code(engine, "Britain sanctioned three Russian banks.")) == [("GBR", "163", "RUS")]
     assert triples(code(engine, "Venezuela was sanctioned by the United States.")) == [("USA", "163", "VEN")]
+
+
+def test_a_state_saying_another_attacked_accuses_it(engine):
+    found = triples(code(engine, "Israel said that Hezbollah had attacked Israeli troops on the border."))
+    assert ("ISR", "112", "LBNREB") in found and ("LBNREB", "190", "ISRMIL") in found, found
+    # a report by somebody whose side nothing says accuses nobody
+    found = triples(code(engine, "Russia attacked Ukraine, a senior official said."))
+    assert not any(c == "112" for _, c, _ in found)

@@ -32,6 +32,8 @@ CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
+ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
+ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "report"})
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
@@ -87,6 +89,7 @@ class EnglishCoder:
         sentence = ctx.sentence
         events: list[Event] = []
         seen: set[tuple] = set()
+        self._verb_of: dict[int, int] = {}  # index of an event in ``events`` -> its trigger's token
         for token in sentence.tokens:
             if (token.pos in ("VERB", "AUX") and token.rel not in MODIFIER_RELS) or (token.pos == "NOUN" and token.rel == "ROOT"):
                 match = self._match(sentence, token)
@@ -96,7 +99,47 @@ class EnglishCoder:
                 trigger = _noun_trigger(sentence, token, self.nouns[token.lemma])
                 if trigger is not None:
                     self._noun_event(ctx, token, trigger, events, seen, dropped)
+        events += self._accusations(ctx, events, seen)
         return events
+
+    def _accusations(self, ctx: SentenceContext, events: list[Event], seen: set) -> list[Event]:
+        """"The US said that Iraq had attacked ...", "Israel said a bomb was fired at it": a side that says
+        another used force or coercion accuses it (112), on the day it says so."""
+        sentence = ctx.sentence
+        tokens = sentence.tokens
+        found = []
+        for index, event in enumerate(list(events)):
+            if event.root not in ACCUSABLE or event.modality not in ("asserted", "negated") or event.source is None:
+                continue
+            verb = self._verb_of.get(index)
+            clause = verb
+            while clause is not None and tokens[clause].rel in ("conj", "xcomp") and tokens[clause].head >= 0:
+                clause = tokens[clause].head
+            if clause is None or tokens[clause].rel != "ccomp" or tokens[clause].head < 0:
+                continue
+            speech = tokens[clause].head
+            if tokens[speech].lemma not in ACCUSING_SPEECH:
+                continue
+            # a named speaker: "a senior official" given the country of the text says nothing of whose side it is
+            speakers = [a for u in _units_at(ctx, _subject_of(sentence, speech)) if not _weak(u.mention) for a in u.actors]
+            for speaker in speakers:
+                if speaker.country == event.source.country or speaker.code == event.source.code:
+                    continue
+                if speaker.sector not in (None, "GOV", "MIL", "COP", "SPY"):
+                    continue  # a state speaks for itself; a lawyer or a newspaper reporting it accuses nobody
+                key = (speaker.code, event.source.code, "11")
+                if key in seen:
+                    continue
+                seen.add(key)
+                entry = self.cameo["112"]
+                date, date_from, why_date = _date(ctx, speech)
+                found.append(Event(
+                    source=speaker, target=event.source, code="112", root=entry.root, quad_class=entry.quad_class,
+                    goldstein=entry.goldstein, plover=entry.plover, date=date, date_from=date_from, modality="asserted",
+                    attribution=None, evidence=Evidence(sentence.start, sentence.end, sentence.text, tokens[speech].text),
+                    confidence=0.6, trace=[f"'{tokens[speech].text}' that {event.source.code} did {event.code}: an accusation", f"date: {why_date}"],
+                ))  # fmt: skip
+        return found
 
     def _needs(self, pattern: VerbPattern) -> tuple[frozenset[str], ...]:
         """Words a pattern cannot match without (one of each set), to reject it before matching."""
@@ -278,6 +321,7 @@ class EnglishCoder:
                     continue
                 seen.add(key)
                 trace = [how, f"modality: {modality} ({why_modality})", f"date: {why_date}"]
+                self._verb_of[len(events)] = verb
                 events.append(Event(
                     source=one, target=other, code=item.code, root=item.root, quad_class=item.quad_class,
                     goldstein=item.goldstein, plover=item.plover, date=date, date_from=date_from, modality=modality,
