@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PV     := ../shared/data/petrarch2-validation/dictionaries
 
 .PHONY: run test lint eval bench clean
 
@@ -27,6 +28,8 @@ eval: $(STAMP)
 	$(BIN)/dyad eval ../shared/data/seed/seed.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/ru-cameo/dev.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --by suite --errors 0
+	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --suite petrarch2-ut --errors 0 \
+	  --actors $(PV)/PETR.Validate.actors.txt --agents $(PV)/PETR.Validate.agents.txt --verbs $(PV)/PETR.Validate.verbs.txt
 
 bench: $(STAMP)
 	$(BIN)/dyad bench
