@@ -205,3 +205,9 @@ def test_a_state_saying_another_attacked_accuses_it(engine):
     # a report by somebody whose side nothing says accuses nobody
     found = triples(code(engine, "Russia attacked Ukraine, a senior official said."))
     assert not any(c == "112" for _, c, _ in found)
+
+
+def test_the_giver_acts_on_the_receiver(engine):
+    assert triples(code(engine, "Ukraine received military aid from Germany.")) == [("DEU", "072", "UKR")]
+    # "[:030]" in the dictionary: only the other side acts ("received assurances from")
+    assert triples(code(engine, "Armenia received assurances from Russia.")) == [("RUS", "030", "ARM")]

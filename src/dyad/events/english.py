@@ -34,6 +34,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
 ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
 ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "report"})
+RECEIVING = frozenset({"receive", "get", "obtain", "accept"})  # the one "from" whom is the actor
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
@@ -187,14 +188,15 @@ class EnglishCoder:
         if best is None:
             return None
         code = best.pattern.code if best.pattern is not None else best.block.code
-        return best if code is not None else None
+        reverse = best.pattern.reverse if best.pattern is not None else best.block.reverse
+        return best if code is not None or reverse is not None else None  # "[:030]": only the target acts
 
     def _emit(self, ctx: SentenceContext, match: Match, events: list[Event], seen: set, dropped: list[str]) -> None:
         sentence = ctx.sentence
         pattern = match.pattern
         code = pattern.code if pattern is not None else match.block.code
         reverse = pattern.reverse if pattern is not None else match.block.reverse
-        if code not in self.cameo and code not in self.own:
+        if (code or reverse) not in self.cameo and (code or reverse) not in self.own:
             dropped.append(f"sentence {sentence.index}: code {code} of '{match.block.name}' is not a CAMEO code")
             return
         verb = match.verb[0]
@@ -210,9 +212,9 @@ class EnglishCoder:
                 if targets:
                     break
         if not targets and not passive:
-            symmetric = self._entry(code).root in SYMMETRIC_ROOTS
+            symmetric = self._entry(code or reverse).root in SYMMETRIC_ROOTS
             several = len({a.country for u in sources for a in u.actors}) >= 2
-            root = self._entry(code).root
+            root = self._entry(code or reverse).root
             for candidates in _object_of(sentence, verb, sources):
                 locative = sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS
                 if locative and ((symmetric and several) or root not in PLACE_ROOTS):
@@ -226,13 +228,23 @@ class EnglishCoder:
                 ]  # "deployed troops to Poland": the subject's own troops are not the target; look further
                 if targets:
                     break
-        if not targets and self._entry(code).root in DEMANDS:
+        if not targets and self._entry(code or reverse).root in DEMANDS:
             # "Washington demanded that Caracas release ...", "warned that Seoul would pay": whom the clause is about
             for child in sentence.children(verb):
                 if child.rel == "ccomp":
                     targets = [u for u in _units_at(ctx, _subject_of(sentence, child.index)) if all(u.mention is not s.mention for s in sources)]
                     if targets:
                         break
+        if code is not None and reverse is None and sentence.tokens[verb].lemma in RECEIVING:
+            # "Ukraine received military aid from Germany": the giver acts, on the receiver
+            givers = [
+                c.index for h in (verb, *(c.index for c in sentence.children(verb) if c.rel == "dobj"))
+                for p in sentence.children(h) if p.rel == "prep" and p.text.lower() == "from"
+                for c in sentence.children(p.index) if c.rel == "pobj"
+            ]  # fmt: skip
+            giving = _units_at(ctx, givers)
+            if giving and sources:
+                sources, targets = giving, sources
         self._pairs(ctx, code, reverse, sources, targets, verb, match.verb, how, events, seen)
 
     # ------------------------------------------------------------- nouns
@@ -269,7 +281,7 @@ class EnglishCoder:
     # ------------------------------------------------------------- output
     def _pairs(self, ctx, code, reverse, sources, targets, verb, positions, how, events, seen) -> None:
         sentence = ctx.sentence
-        entry = self._entry(code)
+        entry = self._entry(code or reverse)
         symmetric = entry.root in SYMMETRIC_ROOTS
         pairs: list[tuple[Actor, Actor | None]] = []
         source_actors = [a for u in sources for a in u.actors]
