@@ -211,3 +211,8 @@ def test_the_giver_acts_on_the_receiver(engine):
     assert triples(code(engine, "Ukraine received military aid from Germany.")) == [("DEU", "072", "UKR")]
     # "[:030]" in the dictionary: only the other side acts ("received assurances from")
     assert triples(code(engine, "Armenia received assurances from Russia.")) == [("RUS", "030", "ARM")]
+
+
+def test_whom_an_act_is_by_outranks_where_it_happened(engine):
+    found = triples(code(engine, "France condemned an attack by Russian soldiers in eastern Ukraine on Thursday."))
+    assert [(s, c[:2], t) for s, c, t in found] == [("FRA", "11", "RUSMIL")]

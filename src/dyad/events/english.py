@@ -563,20 +563,19 @@ def _top_units(ctx: SentenceContext, positions: list[int], places: bool = True) 
         mention = _mention_of(ctx, i)
         if mention is None:
             continue
-        depth, current, located = 0, i, False
+        depth, current, located, placed = 0, i, False, False
         while current in inside and tokens[current].head in inside and depth < 20:
             current, depth = tokens[current].head, depth + 1
-            located = located or (
-                tokens[current].rel == "prep" and tokens[current].text.lower() in LOCATIVE_PREPS
-                and tokens[current].head >= 0 and tokens[tokens[current].head].lemma in OCCASIONS
-            )  # fmt: skip
+            at_place = tokens[current].rel == "prep" and tokens[current].text.lower() in LOCATIVE_PREPS
+            placed = placed or at_place
+            located = located or (at_place and tokens[current].head >= 0 and tokens[tokens[current].head].lemma in OCCASIONS)
         if located and not places:
             continue  # "ended a day of talks in Istanbul": the place is no party (but "refineries in Iran" are Iran's)
-        weak = _weak(mention)
-        heads.append((weak, depth, i))
+        # a named actor before a bare agent; one the phrase does not merely place ("an attack by X in Y": X)
+        heads.append((_weak(mention), placed, depth, i))
     if not heads:
         return []
-    best = min(h[:2] for h in heads)
+    best = min(h[:3] for h in heads)
     return _units_at(ctx, [i for *rank, i in heads if tuple(rank) == best])
 
 
