@@ -216,3 +216,8 @@ def test_the_giver_acts_on_the_receiver(engine):
 def test_whom_an_act_is_by_outranks_where_it_happened(engine):
     found = triples(code(engine, "France condemned an attack by Russian soldiers in eastern Ukraine on Thursday."))
     assert [(s, c[:2], t) for s, c, t in found] == [("FRA", "11", "RUSMIL")]
+
+
+def test_what_is_asked_for_is_no_event_of_its_own(engine):
+    found = triples(code(engine, "Congress is asking the president to help Iran."))
+    assert not any(t == "IRN" for _, _, t in found), found

@@ -92,6 +92,8 @@ class EnglishCoder:
         seen: set[tuple] = set()
         self._verb_of: dict[int, int] = {}  # index of an event in ``events`` -> its trigger's token
         for token in sentence.tokens:
+            if _requested(sentence, token):
+                continue  # "asked Obama to help Iran": the help is what is asked for, not an event of its own
             if (token.pos in ("VERB", "AUX") and token.rel not in MODIFIER_RELS) or (token.pos == "NOUN" and token.rel == "ROOT"):
                 match = self._match(sentence, token)
                 if match is not None:
@@ -350,6 +352,19 @@ def _required(element: Element) -> frozenset[str]:
     if element.kind == "synset":
         return frozenset(m[0] for m in element.members if m)
     return frozenset()
+
+
+REQUESTS = frozenset("ask urge press pressure call demand request invite encourage push permit allow".split())
+
+
+def _requested(sentence: Sentence, token: Token) -> bool:
+    """Is the verb the content of somebody else's request ("urged X to ...", "gave permission to X to ...")?"""
+    if token.rel != "xcomp" or token.head < 0:
+        return False
+    head = sentence.tokens[token.head]
+    if head.lemma in REQUESTS:
+        return True
+    return head.lemma == "permission" or (head.rel == "pobj" and head.lemma in ("permission", "call", "request", "demand"))
 
 
 def _stems(word: str) -> list[str]:
