@@ -40,7 +40,6 @@ DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, critici
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
 # roots whose target may be the place itself: a visit there, a protest or an attack there
 PLACE_ROOTS = frozenset({"04", "14", "15", "18", "19", "20"})
-NOT_TARGET_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "by", "from", "of", "amid", "despite"})
 TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
 
 
