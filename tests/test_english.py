@@ -221,3 +221,9 @@ def test_whom_an_act_is_by_outranks_where_it_happened(engine):
 def test_what_is_asked_for_is_no_event_of_its_own(engine):
     found = triples(code(engine, "France urged Germany to send more aid to Ukraine."))
     assert ("FRA", "020", "DEU") in found and not any(t == "UKR" for _, _, t in found), found
+
+
+def test_agents_the_phoenix_list_lacks(engine):
+    assert triples(code(engine, "Israeli forces attacked targets in southern Lebanon overnight.")) == [("ISRMIL", "195", "LBN")]
+    (event,) = code(engine, "Russian officials met the Venezuelan opposition in Madrid.").events
+    assert (event.source.code, event.target.code) == ("RUSGOV", "VENOPP")

@@ -98,8 +98,9 @@ class EnglishActors:
                         for surname in {key[-1], key[0]} if first else {key[-1]}:
                             if curated and person not in self.surnames.get(surname, []):
                                 self.surnames.setdefault(surname, []).append(person)
-        for row in read_table(data.EN_AGENTS, required=("phrase", "code")):
-            self._add_agent(self.words(row["phrase"]), row["code"], row.where)
+        for path in (data.EN_AGENTS_DYAD, data.EN_AGENTS):  # ours first: an entry added first wins
+            for row in read_table(path, required=("phrase", "code")):
+                self._add_agent(self.words(row["phrase"]), row["code"], row.where)
         by_phrase: dict[tuple[str, ...], list[Cue]] = {}
         for row in read_table(data.EN_CUES, required=("phrase", "cue", "number")):
             by_phrase.setdefault(tuple(row["phrase"].split()), []).append(Cue(row["cue"], row["number"], row.where))
