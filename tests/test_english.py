@@ -227,3 +227,10 @@ def test_agents_the_phoenix_list_lacks(engine):
     assert triples(code(engine, "Israeli forces attacked targets in southern Lebanon overnight.")) == [("ISRMIL", "195", "LBN")]
     (event,) = code(engine, "Russian officials met the Venezuelan opposition in Madrid.").events
     assert (event.source.code, event.target.code) == ("RUSGOV", "VENOPP")
+
+
+def test_a_user_actor_with_several_codes_is_each_of_them():
+    here = FIXTURES / "petrarch"
+    engine = Engine(Config(user_actors=(str(here / "actors.txt"),)))
+    found = triples(code(engine, "The Northern Alliance attacked Iran.", published=dt.date(1994, 5, 2)))
+    assert sorted(s for s, c, _ in found if c.startswith("19")) == ["BOR", "ZEM"], found

@@ -127,7 +127,7 @@ class Mention:
     plural: bool = False
     source_line: str = ""  # data file:line that resolved it, for explain
     cue: tuple | None = None  # (cue kind, country, agent) for mentions coreference must resolve
-    pair: tuple[Actor, Actor] | None = None  # "the two sides": both actors
+    pair: tuple[Actor, ...] | None = None  # "the two sides": both actors (or the actors of a name a user codes A/B/C)
     tokens: frozenset[int] = frozenset()  # the token indices the mention is made of
     names: frozenset[str] = frozenset()  # surname forms of a person no dictionary knows ("Санников")
     person: str = ""  # that person's name, romanised ("Andrey Sannikov")

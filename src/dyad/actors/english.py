@@ -234,6 +234,12 @@ class EnglishActors:
                 mention.kind, mention.actor, mention.source_line = "person", actor, person.where or "office holders by surname"
                 mention.person = actor.name or ""
                 return mention
+        if named is not None and "/" in named.entry.code_on(day):
+            # a user's "FRO/BIL/SAM": one name for several actors, each acts
+            codes = named.entry.code_on(day).split("/")
+            actors = tuple(Actor(c, None if c.startswith(ORG_PREFIXES) else c[:3], c[3:6] or None, None, None, text) for c in codes)
+            mention.kind, mention.actor, mention.pair, mention.source_line = "group", actors[0], actors, named.where
+            return mention
         if named is not None:
             code = named.entry.code_on(day)
             country = None if code.startswith(ORG_PREFIXES) else code[:3]

@@ -16,6 +16,7 @@ Verbs (CAMEO.2.0.txt and PETRARCH user files):
   Kept out: ``^`` (PETRARCH's skip-a-phrase mark: any words may stand there anyway), ``%``
   (compound-actor mark), words written before ``+`` in a phrasal verb (``KLM_NOP_+RST``: only
   RST and what follows are the verb).
+An actor code ``A/B/C`` makes one name stand for several actors at once (all three act).
 Agents: ``!MACRO! = A, B`` substitutions; ``WORDS [~CODE]`` (``{...}`` plural lists are read
 as further phrases). Actors: ``NAME [CODE]``, ``+SYNONYM`` lines, indented dated codes
 ``[CODE >YYMMDD]``, ``[CODE <YYMMDD]``, ``[CODE YYMMDD-YYMMDD]``.
@@ -34,7 +35,7 @@ from dyad.errors import DataFileError
 
 CODE = re.compile(r"\[([^\[\]]*)\]")
 EVENT_CODE = re.compile(r"^[0-9A-Z]{2,4}$")
-ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,}$|^---$")
+ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3,})(?:/[A-Z0-9]{3,})*$|^---$")  # "FRO/BIL/SAM": one name, several actors
 PATTERN_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 DATE = re.compile(r"^(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))$")
 SKIPPED: dict = {"skipped": True}  # the block under an unreadable header

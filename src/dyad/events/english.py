@@ -287,7 +287,7 @@ class EnglishCoder:
         pairs: list[tuple[Actor, Actor | None]] = []
         source_actors = [a for u in sources for a in u.actors]
         target_actors = [a for u in targets for a in u.actors]
-        pair = next((u for u in sources if u.is_pair), None)
+        pair = next((u for u in sources if u.is_pair and u.mention.kind == "coref"), None)  # "the two sides"
         if not target_actors and len({a.country for a in source_actors}) >= 2 and sentence.tokens[verb].lemma in RECIPROCAL:
             # "Moscow and Kyiv exchanged prisoners": each to the other
             for i, one in enumerate(source_actors):
