@@ -234,3 +234,8 @@ def test_a_user_actor_with_several_codes_is_each_of_them():
     engine = Engine(Config(user_actors=(str(here / "actors.txt"),)))
     found = triples(code(engine, "The Northern Alliance attacked Iran.", published=dt.date(1994, 5, 2)))
     assert sorted(s for s, c, _ in found if c.startswith("19")) == ["BOR", "ZEM"], found
+
+
+def test_an_agreement_to_meet_is_an_intent_to_meet_not_a_meeting(engine):
+    found = code(engine, "Japan and South Korea agreed to hold talks in Seoul next month.").events
+    assert [(e.code, e.modality) for e in found] == [("036", "intended")]

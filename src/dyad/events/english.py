@@ -35,6 +35,7 @@ RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subje
 ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
 ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "report"})
 RECEIVING = frozenset({"receive", "get", "obtain", "accept"})  # the one "from" whom is the actor
+INTENDING = frozenset("agree pledge promise vow offer decide plan intend".split())  # "agreed to ...": an intent
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
@@ -101,8 +102,38 @@ class EnglishCoder:
                 trigger = _noun_trigger(sentence, token, self.nouns[token.lemma])
                 if trigger is not None:
                     self._noun_event(ctx, token, trigger, events, seen, dropped)
+        events = self._intents(sentence, events)
         events += self._accusations(ctx, events, seen)
         return events
+
+    def _intents(self, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """"agreed to hold talks", "pledged to send aid": the intent takes the code of what it is about
+        (036 to meet, 033 to aid, by CAMEO's parallel sub-codes), and what it is about is its content,
+        not an event of its own (as the Russian coder does "договорились провести встречу")."""
+        tokens = sentence.tokens
+        verb_of = {i: v for i, v in self._verb_of.items()}
+        drop: set[int] = set()
+        for i, event in enumerate(events):
+            verb = verb_of.get(i)
+            if verb is None or tokens[verb].lemma not in INTENDING or event.root not in ("03", "05"):
+                continue
+            content = [
+                j for j, other in enumerate(events) if j != i and verb_of.get(j) is not None
+                and tokens[verb_of[j]].rel == "xcomp" and tokens[verb_of[j]].head == verb
+                and {a.code for a in (other.source, other.target) if a} & {a.code for a in (event.source, event.target) if a}
+            ]  # fmt: skip
+            intent = "030"
+            if content:
+                intent = self.cameo.about("030", events[content[0]].code)
+                drop.update(content)
+            elif not any(c.rel == "xcomp" for c in sentence.children(verb)):
+                continue
+            if intent != event.code and intent in self.cameo:
+                entry = self.cameo[intent]
+                event.trace.append(f"an intent about {events[content[0]].code if content else 'a further step'}: {intent}")
+                event.code, event.root, event.quad_class, event.goldstein, event.plover = intent, entry.root, entry.quad_class, entry.goldstein, entry.plover
+            event.modality = "intended"
+        return [e for j, e in enumerate(events) if j not in drop]
 
     def _accusations(self, ctx: SentenceContext, events: list[Event], seen: set) -> list[Event]:
         """"The US said that Iraq had attacked ...", "Israel said a bomb was fired at it": a side that says
