@@ -239,3 +239,32 @@ def test_a_user_actor_with_several_codes_is_each_of_them():
 def test_an_agreement_to_meet_is_an_intent_to_meet_not_a_meeting(engine):
     found = code(engine, "Japan and South Korea agreed to hold talks in Seoul next month.").events
     assert [(e.code, e.modality) for e in found] == [("036", "intended")]
+
+
+def test_a_passive_matches_the_patterns_of_its_active_form(engine):
+    # "* EVIDENCE" of PRESENT is written for the active; the passive subject stands where the object would
+    assert triples(code(engine, "Evidence against Iran was presented by Israel on Monday.")) == [("ISR", "1124", "IRN")]
+    # "PROTESTOR *": the by-agent stands where the subject would
+    found = triples(code(engine, "The Chinese embassy was stormed by a Vietnamese protestor."))
+    assert [(s, c[:2], t) for s, c, t in found] == [("VNM", "14", "CHNGOV")], found
+
+
+def test_a_passive_act_of_force_done_in_an_attack_is_by_the_attacks_side(engine):
+    found = triples(code(engine, "Two Iraqi fishermen were killed in a Turkish air strike on Sunday."))
+    assert [(s, c[:2], t[:3]) for s, c, t in found] == [("TUR", "19", "IRQ")], found
+    # victims whose country is only guessed from the attacker's are not the attacker's own
+    found = triples(code(engine, "Two fishermen were killed in a Turkish air strike on Sunday."))
+    assert not any(t and t.startswith("TUR") for _, _, t in found), found
+
+
+def test_a_government_and_its_own_country(engine):
+    # words and force towards one's own country are events
+    assert triples(code(engine, "Barack Obama expressed sorrow for the shooting in Ohio.", published=dt.date(2015, 6, 20))) == [("USAGOV", "018", "USA")]
+    # cooperation with it is none, nor is a bare agent given the very country it acts on
+    assert triples(code(engine, "Erdogan invited investors to visit Turkey.")) == []
+    assert triples(code(engine, "The government thanked China for its help.")) == []
+
+
+def test_a_bare_agent_coordinated_after_a_countrys_agent_is_of_that_country(engine):
+    found = triples(code(engine, "Polish media and government criticised Hungary on Friday."))
+    assert sorted(s for s, c, _ in found if c.startswith("11")) == ["POLGOV", "POLMED"], found

@@ -134,7 +134,7 @@ class Mention:
     surname: bool = False  # that name holds a surname (not a lone given name such as "Виктор")
     slavic: bool = False  # a Russian, Ukrainian or Belarusian name ("Андрей Санников", "Бут" is not)
     gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
-    place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to)
+    place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to); English "in", "at", "near", "inside"
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last

@@ -183,7 +183,7 @@ class Discourse:
             m for m in nearby
             if m is not mention and m.actor is not None and m.actor.country and m.actor.sector != "MED"
         ]  # fmt: skip
-        places = [m for m in local if m.place in ("в", "на")]
+        places = [m for m in local if m.place in ("в", "на", "in", "at", "near", "inside")]
         about = self.about()
         if places:  # "полицейские в Кении"
             nearest = min(places, key=lambda m: abs(m.head - mention.head))

@@ -208,6 +208,7 @@ class EnglishActors:
             if mention is not None:
                 mentions.append(mention)
         mentions.sort(key=lambda m: m.first)
+        _share_country(sentence, mentions)
         return mentions
 
     def _mention(self, sentence: Sentence, anchor: int, group: list[Hit], inherited: Hit | None, day: dt.date | None) -> Mention | None:
@@ -221,6 +222,8 @@ class EnglishActors:
             sentence.index, first, last, anchor, text, tokens[first].start, tokens[last].end, "agent",
             tokens=frozenset(indices) | {anchor}, plural=tokens[anchor].feats.get("Number") == "Plur",
         )  # fmt: skip
+        # where things happen is named by a noun ("in Gaza"), not by a side's adjective ("in Israeli fire")
+        mention.place = _place_of(sentence, anchor) if tokens[first].pos != "ADJ" else ""
         person = next((h for h in group if h.kind == "person"), None)
         named = next((h for h in group if h.kind == "named"), None)
         agent = next((h for h in group if h.kind == "agent"), None) or inherited
@@ -273,6 +276,49 @@ class EnglishActors:
             mention.kind, mention.cue = "coref", ("body", None, agent.entry)
             return mention
         return None
+
+
+def _share_country(sentence: Sentence, mentions: list[Mention]) -> None:
+    """"Danish media and government": a bare agent coordinated after a country's agent is of that country."""
+    tokens = sentence.tokens
+    for mention in mentions:
+        if mention.kind != "coref" or not mention.cue or mention.cue[0] != "body" or not mention.cue[2]:
+            continue
+        agent = mention.cue[2]
+        sector = agent.sector
+        token = tokens[mention.head]
+        if token.rel != "conj" or token.head < 0 or not sector:
+            continue
+        first = next((m for m in mentions if m.covers(token.head) and m.actor is not None and m.actor.country), None)
+        if first is not None and first.kind == "agent":
+            mention.kind, mention.cue = "agent", None
+            mention.actor = Actor.of(first.actor.country, sector, mention.text, agent.role or None)
+            mention.source_line = f"{first.source_line}, shared with '{first.text}'"
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+
+
+def _place_of(sentence: Sentence, anchor: int) -> str:
+    """The preposition that names a mention as where things happen: "in Gaza", "in the east of the
+    Gaza Strip", "at a mall in Kenya's capital" ("in"); "" for anything else ("in Israeli shelling"
+    names the shelling's side, not a place)."""
+    tokens = sentence.tokens
+    current = anchor
+    for _ in range(4):
+        token = tokens[current]
+        if token.rel == "poss" and token.head >= 0:
+            current = token.head  # "in Kenya's capital"
+            continue
+        if token.rel != "pobj" or token.head < 0:
+            return ""
+        prep = tokens[token.head]
+        if prep.text.lower() in PLACE_PREPS:
+            return prep.text.lower()
+        if prep.text.lower() != "of" or prep.head < 0:
+            return ""
+        current = prep.head  # "in the east of X", "in the capital of X"
+    return ""
 
 
 FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "de", "al", "el", "la", "on", "in", "to"})

@@ -34,6 +34,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
 ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
 ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "report"})
+COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})  # with one's own country: no relation
 RECEIVING = frozenset({"receive", "get", "obtain", "accept"})  # the one "from" whom is the actor
 INTENDING = frozenset("agree pledge promise vow offer decide plan intend".split())  # "agreed to ...": an intent
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
@@ -193,6 +194,16 @@ class EnglishCoder:
             for stem in _stems(verb.text.lower()):
                 candidates += self.verbs.lookup(stem)
         best: Match | None = None
+        children = sentence.children(verb.index)
+        passive = any(c.rel in ("nsubjpass", "auxpass") for c in children)
+        agent: set[int] = set()
+        subject: list[int] = []
+        if passive:  # "evidence was presented by the US" reads as "the US presented evidence"
+            for child in children:
+                if child.rel == "agent":
+                    agent |= _subtree(sentence, child.index) | {child.index}
+                if child.rel == "nsubjpass":
+                    subject += _phrase_positions(sentence, child.index)
         for words, block in candidates:
             positions = _verb_positions(sentence, verb, words)
             if positions is None:
@@ -200,6 +211,9 @@ class EnglishCoder:
             clause = _clause(sentence, verb.index)
             after = [i for i in sorted(clause) if i > positions[-1]]
             before = [t.index for t in tokens if t.index < verb.index]
+            if passive:
+                after = subject + [i for i in after if i not in agent]
+                before = sorted(i for i in agent if tokens[i].rel != "agent")
             chosen: Match | None = None
             for pattern in block.patterns:
                 if not all(need & present for need in self._needs(pattern)):
@@ -238,6 +252,8 @@ class EnglishCoder:
         how = f"pattern {pattern.where}" if pattern is not None else f"verb block {match.block.where}"
         if not sources:
             sources = _units_at(ctx, _agent_of(sentence, verb)) if passive else _units_at(ctx, _subject_of(sentence, verb))
+        if not sources and passive:  # "were killed in an Israeli air strike", "in shelling by government forces"
+            sources = _units_at(ctx, _attackers(sentence, verb))
         if not targets and passive:  # "Evidence against Russia was presented by the US"
             for subject in _subject_of(sentence, verb):
                 targets = _top_units(ctx, _phrase_positions(sentence, subject))
@@ -337,6 +353,7 @@ class EnglishCoder:
             for source in source_actors:
                 for target in target_actors or ([None] if self.targetless else []):
                     pairs.append((source, target))
+        guessed = {id(a) for u in (*sources, *targets) if _weak(u.mention) for a in u.actors}
         modality, why_modality = english_modality_of(sentence, verb)
         attribution, _ = english_attribution_of(sentence, verb, ctx.mentions)
         date, date_from, why_date = _date(ctx, verb)
@@ -348,10 +365,8 @@ class EnglishCoder:
             code, reverse, modality = _threat_code(code), None, "asserted"
             entry = self.cameo[code]
         for source, target in pairs:
-            if target is not None and source.country and source.country == target.country and (
-                source.sector == target.sector or not source.sector or not target.sector
-            ):
-                continue  # a government and its own country ("Erdogan's invitation to visit Turkey"): no relation
+            if target is not None and _own_country(source, target, entry.root, guessed):
+                continue
             for one, other, this in ((source, target, code), (target, source, reverse)):
                 if this is None or one is None or (this not in self.cameo and this not in self.own):
                     continue
@@ -375,6 +390,23 @@ class EnglishCoder:
 
 
 # ------------------------------------------------------------------ helpers
+def _own_country(source: Actor, target: Actor, root: str, guessed: set[int]) -> bool:
+    """Is this an actor and its own country, with no relation between them? Cooperation with one's own
+    country is none ("Erdogan's invitation to visit Turkey"); a government's words and force towards it
+    are events ("Syrian forces shelled Homs", "Obama expressed sorrow for the shootings in Ohio"), unless
+    the actor's country is only a guess from that very country: a bare "the government" in a sentence
+    naming China is not China's, "soldiers wounded in Russian shelling" are not Russia's."""
+    if not source.country or source.country != target.country:
+        return False
+    if source.code == target.code or not (source.sector or target.sector):
+        return True
+    if root in COOPERATION:
+        return source.sector == target.sector or not source.sector or not target.sector
+    return (id(source) in guessed and id(target) not in guessed and not target.sector) or (
+        id(target) in guessed and id(source) not in guessed and not source.sector
+    )
+
+
 def _required(element: Element) -> frozenset[str]:
     """The first words an element can start with (empty: it needs no word, e.g. $ or +)."""
     if element.kind in ("word", "phrase", "prep"):
@@ -542,6 +574,27 @@ def _subject_of(sentence: Sentence, verb: int) -> list[int]:
                 return obj
         current = token.head
     return []
+
+
+ATTACKS = frozenset("attack strike airstrike shelling bombing bombardment raid fire offensive assault ambush".split())
+
+
+def _attackers(sentence: Sentence, verb: int) -> list[int]:
+    """Who did a passive act of force done "in"/"during" an attack: the attack's own side
+    ("in an Israeli air strike", "in Russian shelling", "during a raid by government forces")."""
+    found = []
+    for prep in sentence.children(verb):
+        if prep.rel != "prep" or prep.text.lower() not in ("in", "during", "amid"):
+            continue
+        for noun in sentence.children(prep.index):
+            if noun.rel != "pobj" or noun.lemma not in ATTACKS:
+                continue
+            for child in sentence.children(noun.index):
+                if child.rel in ("amod", "compound", "poss", "nmod"):
+                    found.append(child.index)
+                if child.rel == "prep" and child.text.lower() in ("by", "from"):
+                    found.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
+    return found
 
 
 def _agent_of(sentence: Sentence, verb: int) -> list[int]:
