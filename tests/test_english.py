@@ -268,3 +268,14 @@ def test_a_government_and_its_own_country(engine):
 def test_a_bare_agent_coordinated_after_a_countrys_agent_is_of_that_country(engine):
     found = triples(code(engine, "Polish media and government criticised Hungary on Friday."))
     assert sorted(s for s, c, _ in found if c.startswith("11")) == ["POLGOV", "POLMED"], found
+
+
+def test_a_stated_refusal_to_cooperate_is_a_rejection(engine):
+    # "will not" / "would not" + a cooperative act: CAMEO's parallel sub-code of 12, asserted when said
+    (event,) = code(engine, "Japan will not send economic aid to Iraq.").events
+    assert (event.source.code, event.root, event.target.code, event.modality) == ("JPN", "12", "IRQ", "asserted")
+    (event,) = code(engine, "Egypt said it would not ease sanctions on Qatar.").events
+    assert (event.code, event.modality) == ("1244", "asserted")
+    # a past act that did not happen stays that act, negated
+    (event,) = code(engine, "Russia did not sign the treaty with Ukraine.").events
+    assert (event.code, event.modality) == ("057", "negated")

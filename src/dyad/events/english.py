@@ -364,6 +364,12 @@ class EnglishCoder:
             why_modality = f"intended {code} stated: a threat ({why_modality})"
             code, reverse, modality = _threat_code(code), None, "asserted"
             entry = self.cameo[code]
+        marks = {c.lemma for c in sentence.children(verb) if c.rel in ("aux", "neg")}
+        if code in self.cameo and reverse is None and _refusal_code(code) in self.cameo and marks & {"not", "never"} and marks & {"will", "would", "shall"}:
+            # "said he would not provide support", "will not give permission": a refusal (12), made now
+            why_modality = f"{code} refused: a rejection ({why_modality})"
+            code, modality = _refusal_code(code), "asserted"
+            entry = self.cameo[code]
         for source, target in pairs:
             if target is not None and _own_country(source, target, entry.root, guessed):
                 continue
@@ -390,6 +396,17 @@ class EnglishCoder:
 
 
 # ------------------------------------------------------------------ helpers
+# what refusing a cooperative act is, by CAMEO's parallel sub-codes of 12 (Reject)
+REFUSALS = {
+    "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "07": "121",
+    "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def _refusal_code(code: str) -> str:
+    return REFUSALS.get(code[:3]) or REFUSALS.get(code[:2]) or ""
+
+
 def _own_country(source: Actor, target: Actor, root: str, guessed: set[int]) -> bool:
     """Is this an actor and its own country, with no relation between them? Cooperation with one's own
     country is none ("Erdogan's invitation to visit Turkey"); a government's words and force towards it
