@@ -279,3 +279,11 @@ def test_a_stated_refusal_to_cooperate_is_a_rejection(engine):
     # a past act that did not happen stays that act, negated
     (event,) = code(engine, "Russia did not sign the treaty with Ukraine.").events
     assert (event.code, event.modality) == ("057", "negated")
+
+
+def test_a_side_saying_it_used_force_claims_responsibility(engine):
+    found = triples(code(engine, "Hezbollah said it had fired rockets at Israeli positions."))
+    assert ("LBNREB", "015", "ISR") in [(s, c, t[:3]) for s, c, t in found], found
+    # what a side says it will do is a threat, not a claim
+    found = triples(code(engine, "Hezbollah said it would fire rockets at Israeli positions."))
+    assert not any(c == "015" for _, c, _ in found), found

@@ -33,6 +33,7 @@ MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("me
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
 ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
+CLAIMING = frozenset({"claim", "say", "admit", "acknowledge"})  # one's own act of force so stated: responsibility claimed
 ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "report"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})  # with one's own country: no relation
 RECEIVING = frozenset({"receive", "get", "obtain", "accept"})  # the one "from" whom is the actor
@@ -157,23 +158,32 @@ class EnglishCoder:
             # a named speaker: "a senior official" given the country of the text says nothing of whose side it is
             speakers = [a for u in _units_at(ctx, _subject_of(sentence, speech)) if not _weak(u.mention) for a in u.actors]
             for speaker in speakers:
+                if speaker.code == event.source.code and event.modality == "asserted" and tokens[speech].lemma in CLAIMING:
+                    # "Hamas claimed that it had fired the rockets": a claim of responsibility (015) for the act
+                    found += self._said(ctx, speech, speaker, event.target, "015", f"'{tokens[speech].text}' that it did {event.code} itself: a claim of responsibility", seen)
+                    continue
                 if speaker.country == event.source.country or speaker.code == event.source.code:
                     continue
                 if speaker.sector not in (None, "GOV", "MIL", "COP", "SPY"):
                     continue  # a state speaks for itself; a lawyer or a newspaper reporting it accuses nobody
-                key = (speaker.code, event.source.code, "11")
-                if key in seen:
-                    continue
-                seen.add(key)
-                entry = self.cameo["112"]
-                date, date_from, why_date = _date(ctx, speech)
-                found.append(Event(
-                    source=speaker, target=event.source, code="112", root=entry.root, quad_class=entry.quad_class,
-                    goldstein=entry.goldstein, plover=entry.plover, date=date, date_from=date_from, modality="asserted",
-                    attribution=None, evidence=Evidence(sentence.start, sentence.end, sentence.text, tokens[speech].text),
-                    confidence=0.6, trace=[f"'{tokens[speech].text}' that {event.source.code} did {event.code}: an accusation", f"date: {why_date}"],
-                ))  # fmt: skip
+                found += self._said(ctx, speech, speaker, event.source, "112", f"'{tokens[speech].text}' that {event.source.code} did {event.code}: an accusation", seen)
         return found
+
+    def _said(self, ctx: SentenceContext, speech: int, speaker: Actor, target: Actor | None, code: str, why: str, seen: set) -> list[Event]:
+        """An event a verb of saying makes itself (an accusation, a claim of responsibility), dated when said."""
+        sentence = ctx.sentence
+        entry = self.cameo[code]
+        key = (speaker.code, target.code if target else None, entry.root)
+        if key in seen:
+            return []
+        seen.add(key)
+        date, date_from, why_date = _date(ctx, speech)
+        return [Event(
+            source=speaker, target=target, code=code, root=entry.root, quad_class=entry.quad_class,
+            goldstein=entry.goldstein, plover=entry.plover, date=date, date_from=date_from, modality="asserted",
+            attribution=None, evidence=Evidence(sentence.start, sentence.end, sentence.text, sentence.tokens[speech].text),
+            confidence=0.6, trace=[why, f"date: {why_date}"],
+        )]  # fmt: skip
 
     def _needs(self, pattern: VerbPattern) -> tuple[frozenset[str], ...]:
         """Words a pattern cannot match without (one of each set), to reject it before matching."""
