@@ -39,6 +39,7 @@ def test_a_call_with_a_counterpart_is_dated_and_resolved(engine):
     [
         ("Turkey will send humanitarian aid to Syria.", ("TUR", "073", "SYR"), "intended"),
         ("Russia did not sign the treaty with Ukraine.", ("RUS", "057", "UKR"), "negated"),
+        ("Russia said it would not attack Ukraine.", ("RUS", "190", "UKR"), "negated"),
         ("Iran could attack Israel, an Iranian general warned.", ("IRN", "190", "ISR"), "hypothetical"),
         ("Israel denied that it had attacked Lebanon.", ("ISR", "190", "LBN"), "denied"),
     ],

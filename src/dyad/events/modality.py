@@ -68,10 +68,12 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
     current = predicate
     for _ in range(4):
         token = tokens[current]
+        # a negation outranks the auxiliary before it ("would not provide", "will not meet")
+        for child in sentence.children(current):
+            if child.rel == "neg" or (child.text.lower() in EN_NEGATIONS and child.rel in ("advmod", "det")):
+                return "negated", f"'{child.text}' on '{token.text}'"
         for child in sentence.children(current):
             word = child.text.lower()
-            if child.rel == "neg" or (word in EN_NEGATIONS and child.rel in ("advmod", "det")):
-                return "negated", f"'{child.text}' on '{token.text}'"
             if child.rel == "mark" and word in EN_CONDITIONAL_MARKS:
                 return "hypothetical", f"'{child.text}' on '{token.text}'"
             if child.rel == "aux" and word == "would" and _reported(sentence, current):
