@@ -110,6 +110,9 @@ class Actor:
             "role": self.role,
         }
 
+EN_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})  # English prepositions that name where things happen
+WHERE = frozenset({"в", "на"}) | EN_PLACE_PREPS  # the values of Mention.place that say where things happen
+
 
 @dataclass
 class Mention:
@@ -134,7 +137,7 @@ class Mention:
     surname: bool = False  # that name holds a surname (not a lone given name such as "Виктор")
     slavic: bool = False  # a Russian, Ukrainian or Belarusian name ("Андрей Санников", "Бут" is not)
     gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
-    place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to); English "in", "at", "near", "inside"
+    place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to); English "in", "at", ... (EN_PLACE_PREPS)
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.tokens if self.tokens else self.first <= token_index <= self.last

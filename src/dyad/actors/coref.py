@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from dyad.actors.index import ActorIndex
-from dyad.model import Actor, Mention
+from dyad.model import WHERE, Actor, Mention
 
 SLAVIC_COUNTRIES = ("RUS", "UKR", "BLR")  # where a Russian, Ukrainian or Belarusian name is at home
 
@@ -183,7 +183,7 @@ class Discourse:
             m for m in nearby
             if m is not mention and m.actor is not None and m.actor.country and m.actor.sector != "MED"
         ]  # fmt: skip
-        places = [m for m in local if m.place in ("в", "на", "in", "at", "near", "inside")]
+        places = [m for m in local if m.place in WHERE]
         about = self.about()
         if places:  # "полицейские в Кении"
             nearest = min(places, key=lambda m: abs(m.head - mention.head))

@@ -19,7 +19,7 @@ from dyad.actors.index import ORG_PREFIXES, SURNAME_FIRST, ActorIndex, Agent, Pe
 from dyad.actors.resolve import Cue
 from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
-from dyad.model import Actor, Mention, Sentence
+from dyad.model import EN_PLACE_PREPS, Actor, Mention, Sentence
 from dyad.phrases import PhraseIndex
 from dyad.time.calendar import parse_iso_date
 
@@ -296,9 +296,6 @@ def _share_country(sentence: Sentence, mentions: list[Mention]) -> None:
             mention.source_line = f"{first.source_line}, shared with '{first.text}'"
 
 
-PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
-
-
 def _place_of(sentence: Sentence, anchor: int) -> str:
     """The preposition that names a mention as where things happen: "in Gaza", "in the east of the
     Gaza Strip", "at a mall in Kenya's capital" ("in"); "" for anything else ("in Israeli shelling"
@@ -313,7 +310,7 @@ def _place_of(sentence: Sentence, anchor: int) -> str:
         if token.rel != "pobj" or token.head < 0:
             return ""
         prep = tokens[token.head]
-        if prep.text.lower() in PLACE_PREPS:
+        if prep.text.lower() in EN_PLACE_PREPS:
             return prep.text.lower()
         if prep.text.lower() != "of" or prep.head < 0:
             return ""

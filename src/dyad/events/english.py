@@ -22,7 +22,7 @@ from dyad.dicts.petrarch import Element, VerbBlock, VerbDictionary, VerbPattern
 from dyad.events.attribution import english_attribution_of
 from dyad.events.code import THREATS, SentenceContext, Unit, _threat_code
 from dyad.events.modality import english_modality_of
-from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
+from dyad.model import EN_PLACE_PREPS, Actor, Event, Evidence, Mention, Sentence, Token
 from dyad.ontology.cameo import Cameo, CameoCode
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -30,7 +30,7 @@ CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 MODIFIER_RELS = frozenset({"acl", "amod"})  # participles describing a noun ("men sought in the slaying") state no event
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+LOCATIVE_PREPS = EN_PLACE_PREPS | {"outside"}
 RECIPROCAL = frozenset({"exchange", "swap", "trade"})  # verbs whose joint subjects act on each other
 ACCUSABLE = frozenset({"15", "17", "18", "19", "20"})  # force and coercion: saying another did it accuses them
 CLAIMING = frozenset({"claim", "say", "admit", "acknowledge"})  # one's own act of force so stated: responsibility claimed
@@ -204,12 +204,11 @@ class EnglishCoder:
             for stem in _stems(verb.text.lower()):
                 candidates += self.verbs.lookup(stem)
         best: Match | None = None
-        children = sentence.children(verb.index)
-        passive = any(c.rel in ("nsubjpass", "auxpass") for c in children)
+        passive = _passive(sentence, verb.index)
         agent: set[int] = set()
         subject: list[int] = []
         if passive:  # "evidence was presented by the US" reads as "the US presented evidence"
-            for child in children:
+            for child in sentence.children(verb.index):
                 if child.rel == "agent":
                     agent |= _subtree(sentence, child.index) | {child.index}
                 if child.rel == "nsubjpass":
@@ -256,7 +255,7 @@ class EnglishCoder:
             dropped.append(f"sentence {sentence.index}: code {code} of '{match.block.name}' is not a CAMEO code")
             return
         verb = match.verb[0]
-        passive = any(c.rel in ("nsubjpass", "auxpass") for c in sentence.children(verb))
+        passive = _passive(sentence, verb)
         sources = _units_at(ctx, match.source) if match.source else []
         targets = _units_at(ctx, match.target) if match.target else []
         how = f"pattern {pattern.where}" if pattern is not None else f"verb block {match.block.where}"
@@ -374,11 +373,12 @@ class EnglishCoder:
             why_modality = f"intended {code} stated: a threat ({why_modality})"
             code, reverse, modality = _threat_code(code), None, "asserted"
             entry = self.cameo[code]
-        marks = {c.lemma for c in sentence.children(verb) if c.rel in ("aux", "neg")}
-        if code in self.cameo and reverse is None and _refusal_code(code) in self.cameo and marks & {"not", "never"} and marks & {"will", "would", "shall"}:
+        refusal = _refusal_code(code) if code in self.cameo and reverse is None else ""
+        marks = {c.lemma for c in sentence.children(verb) if c.rel in ("aux", "neg")} if refusal else set()
+        if refusal in self.cameo and marks & {"not", "never"} and marks & {"will", "would", "shall"}:
             # "said he would not provide support", "will not give permission": a refusal (12), made now
             why_modality = f"{code} refused: a rejection ({why_modality})"
-            code, modality = _refusal_code(code), "asserted"
+            code, modality = refusal, "asserted"
             entry = self.cameo[code]
         for source, target in pairs:
             if target is not None and _own_country(source, target, entry.root, guessed):
@@ -622,6 +622,10 @@ def _attackers(sentence: Sentence, verb: int) -> list[int]:
                 if child.rel == "prep" and child.text.lower() in ("by", "from"):
                     found.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
     return found
+
+
+def _passive(sentence: Sentence, verb: int) -> bool:
+    return any(c.rel in ("nsubjpass", "auxpass") for c in sentence.children(verb))
 
 
 def _agent_of(sentence: Sentence, verb: int) -> list[int]:
