@@ -261,9 +261,12 @@ def test_a_passive_act_of_force_done_in_an_attack_is_by_the_attacks_side(engine)
 def test_a_government_and_its_own_country(engine):
     # words and force towards one's own country are events
     assert triples(code(engine, "Barack Obama expressed sorrow for the shooting in Ohio.", published=dt.date(2015, 6, 20))) == [("USAGOV", "018", "USA")]
-    # cooperation with it is none, nor is a bare agent given the very country it acts on
+    # cooperation with it is none
     assert triples(code(engine, "Erdogan invited investors to visit Turkey.")) == []
-    assert triples(code(engine, "The government thanked China for its help.")) == []
+    # a bare agent whose country is only guessed from the very country it acts on is of no known country
+    assert triples(code(engine, "The government thanked China for its help.")) == [("---GOV", "051", "CHN")]
+    (event,) = code(engine, "Rebels shelled several towns in Syria on Sunday.").events
+    assert (event.source.code, event.source.country, event.root, event.target.code) == ("---REB", None, "19", "SYR")
 
 
 def test_a_bare_agent_coordinated_after_a_countrys_agent_is_of_that_country(engine):
@@ -288,3 +291,23 @@ def test_a_side_saying_it_used_force_claims_responsibility(engine):
     # what a side says it will do is a threat, not a claim
     found = triples(code(engine, "Hezbollah said it would fire rockets at Israeli positions."))
     assert not any(c == "015" for _, c, _ in found), found
+
+
+def test_what_a_side_wants_to_do_is_an_intent_to_it(engine):
+    (event,) = code(engine, "Iran wants to hold talks with Saudi Arabia.").events
+    assert (event.source.code, event.code, event.target.code, event.modality) == ("IRN", "036", "SAU", "intended")
+    # "hopes" is read as the verb hope (the lemmatiser's "hop" undone), and signing is diplomatic cooperation
+    (event,) = code(engine, "Turkey hopes to sign an agreement with Greece.").events
+    assert (event.code, event.modality) == ("032", "intended")
+    # "seeking" and "seeking to deepen" are one intent, the specific one
+    assert triples(code(engine, "Iran is seeking to deepen its partnership with Venezuela.")) == [("IRN", "031", "VEN")]
+
+
+def test_a_name_in_lower_case_after_its_title(engine):
+    found = triples(code(engine, "President obama met Chinese President Xi Jinping in Beijing.", published=dt.date(2015, 6, 1)))
+    assert found == [("USAGOV", "040", "CHNGOV")]
+
+
+def test_an_attack_noun_the_parser_reads_as_a_verb_names_the_attacker(engine):
+    found = triples(code(engine, "Three civilians were killed in Israeli tank shelling in Gaza on Monday."))
+    assert found and all(s == "ISR" and c.startswith(("18", "19", "20")) for s, c, _ in found), found

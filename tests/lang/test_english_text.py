@@ -56,3 +56,15 @@ def test_an_all_caps_headline_is_parsed_in_normal_case(parser, segment):
     assert [t.text for t in tokens][:2] == ["RUSSIA", "SIGNS"]  # the text itself is untouched
     assert tokens[1].lemma == "sign" and tokens[1].pos == "VERB"
     assert tokens[0].rel == "nsubj"
+
+
+def test_a_verb_lemma_cut_one_letter_short_is_restored():
+    from dyad.lang.en.parse import _verb_lemma
+
+    known = frozenset({"hope", "stage", "wage", "bid", "bide", "visit", "fix"})
+    assert [_verb_lemma(w, lemma, known) for w, lemma in (("hopes", "hop"), ("hoped", "hop"), ("hoping", "hop"), ("stages", "stag"))] == ["hope"] * 3 + ["stage"]
+    # forms that are the shorter verb's own stay: "bidding" is bid's, "fixes" fix's, "visited" visit's
+    assert _verb_lemma("bided", "bid", known) == "bide"
+    assert _verb_lemma("fixes", "fix", known) == "fix"
+    assert _verb_lemma("visited", "visit", known) == "visit"
+    assert _verb_lemma("hopes", "hop", frozenset()) == "hop"  # a verb the coder does not know is left as it is

@@ -169,8 +169,10 @@ class EnglishActors:
         take("agent", self.agents, lemmas)
         take("cue", self.cues, words)
         take("cue", self.cues, lemmas, lambda m: len(m.positions) == 1)
-        for token in tokens:  # a curated office holder by surname ("Lavrov said")
-            if token.index not in taken and token.text[:1].isupper() and token.text.lower() in self.surnames:
+        titled = {h.tokens[-1] for h in found if h.kind in ("agent", "cue") and tokens[h.tokens[-1]].text[:1].isupper()}
+        for token in tokens:  # a curated office holder by surname ("Lavrov said", "President obama")
+            written = token.text[:1].isupper() or (token.index - 1 in titled and token.pos in ("PROPN", "NOUN"))
+            if token.index not in taken and written and token.text.lower() in self.surnames:
                 found.append(Hit("person", (token.index,), self.surnames[token.text.lower()], ""))
                 taken.add(token.index)
         found.sort(key=lambda h: h.tokens[0])
@@ -323,10 +325,10 @@ FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "de", "al", "el", "la", "
 
 def _capitalised(tokens, positions) -> bool:
     """A name counts only when written as one: "Chad", not "chad"; "US", not "us"; "Armed Islamic
-    Group", not "an armed Islamic group" (most of its words capitalised)."""
+    Group", not "an armed Islamic group" (most of its words capitalised); "iSrael" with its odd capital."""
     word = tokens[positions[0]].text
-    if len(positions) == 1:
-        return word[:1].isupper() and (len(word) > 2 or word.isupper())
+    if len(positions) == 1:  # a capital inside a word is a miscased name ("iSrael"), not a common noun
+        return (word[:1].isupper() or (len(word) > 2 and not word[1:].islower())) and (len(word) > 2 or word.isupper())
     content = [tokens[i].text for i in positions if tokens[i].text.lower() not in FUNCTION_WORDS and tokens[i].text[:1].isalpha()]
     return sum(w[:1].isupper() for w in content) * 2 > len(content)
 

@@ -38,6 +38,8 @@ ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "charge", "insist", "asse
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})  # with one's own country: no relation
 RECEIVING = frozenset({"receive", "get", "obtain", "accept"})  # the one "from" whom is the actor
 INTENDING = frozenset("agree pledge promise vow offer decide plan intend".split())  # "agreed to ...": an intent
+WANTING = frozenset("want seek hope wish aim".split())  # "wants to help": an intent to what is wished for
+COOPERATIVE_ACTS = frozenset({"04", "05", "06", "07", "08"})
 DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, criticism, rejection, threats: aimed at whom a clause names
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
@@ -88,13 +90,19 @@ class EnglishCoder:
         words |= {form for block in self.verbs.blocks for form in block.forms}
         return words | set(self.nouns)
 
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Every verb the coder reads by its lemma: the dictionary's and those of its own rules."""
+        words = {verb[0] for block in self.verbs.blocks for verb in block.verbs if len(verb) == 1}
+        return frozenset(words | INTENDING | WANTING | ACCUSING_SPEECH | RECEIVING | REQUESTS | RECIPROCAL)
+
     def code(self, ctx: SentenceContext, dropped: list[str]) -> list[Event]:
         sentence = ctx.sentence
         events: list[Event] = []
         seen: set[tuple] = set()
         self._verb_of: dict[int, int] = {}  # index of an event in ``events`` -> its trigger's token
         for token in sentence.tokens:
-            if _requested(sentence, token):
+            if _requested(sentence, token) or _misread_attack(sentence, token):
                 continue  # "asked Obama to help Iran": the help is what is asked for, not an event of its own
             if (token.pos in ("VERB", "AUX") and token.rel not in MODIFIER_RELS) or (token.pos == "NOUN" and token.rel == "ROOT"):
                 match = self._match(sentence, token)
@@ -135,7 +143,34 @@ class EnglishCoder:
                 event.trace.append(f"an intent about {events[content[0]].code if content else 'a further step'}: {intent}")
                 event.code, event.root, event.quad_class, event.goldstein, event.plover = intent, entry.root, entry.quad_class, entry.goldstein, entry.plover
             event.modality = "intended"
-        return [e for j, e in enumerate(events) if j not in drop]
+        for j, event in enumerate(events):
+            # "wants to help Israel", "are seeking to deepen a partnership": wishing for a cooperative act is
+            # an intent to it (033, 031), by the same parallel sub-codes; the act itself has not happened
+            verb = verb_of.get(j)
+            if j in drop or verb is None or event.root not in COOPERATIVE_ACTS or tokens[verb].rel != "xcomp":
+                continue
+            if tokens[verb].head < 0 or tokens[tokens[verb].head].lemma not in WANTING:
+                continue
+            intent = self.cameo.about("030", event.code)
+            if intent != "030" and intent in self.cameo:
+                entry = self.cameo[intent]
+                event.trace.append(f"wished for ('{tokens[tokens[verb].head].text}'): an intent about {event.code}: {intent}")
+                event.code, event.root, event.quad_class, event.goldstein, event.plover = intent, entry.root, entry.quad_class, entry.goldstein, entry.plover
+                event.modality = "intended"
+        kept: list[tuple[int, Event]] = []
+        intents: dict[tuple, int] = {}
+        for j, event in enumerate(events):  # an intent named twice ("seeking" 030, "seeking to deepen" 031) is one, the specific
+            if j in drop:
+                continue
+            key = (event.source.code, event.target.code if event.target else None, event.root)
+            if event.root == "03" and key in intents:
+                if kept[intents[key]][1].code == "030":
+                    kept[intents[key]] = (j, event)
+                continue
+            intents[key] = len(kept)
+            kept.append((j, event))
+        self._verb_of = {n: verb_of[j] for n, (j, _) in enumerate(kept) if j in verb_of}
+        return [event for _, event in kept]
 
     def _accusations(self, ctx: SentenceContext, events: list[Event], seen: set) -> list[Event]:
         """"The US said that Iraq had attacked ...", "Israel said a bomb was fired at it": a side that says
@@ -381,8 +416,11 @@ class EnglishCoder:
             code, modality = refusal, "asserted"
             entry = self.cameo[code]
         for source, target in pairs:
-            if target is not None and _own_country(source, target, entry.root, guessed):
-                continue
+            if target is not None:
+                kept = _own_country(source, target, entry.root, guessed)
+                if kept is None:
+                    continue
+                source, target = kept
             for one, other, this in ((source, target, code), (target, source, reverse)):
                 if this is None or one is None or (this not in self.cameo and this not in self.own):
                     continue
@@ -417,21 +455,29 @@ def _refusal_code(code: str) -> str:
     return REFUSALS.get(code[:3]) or REFUSALS.get(code[:2]) or ""
 
 
-def _own_country(source: Actor, target: Actor, root: str, guessed: set[int]) -> bool:
-    """Is this an actor and its own country, with no relation between them? Cooperation with one's own
-    country is none ("Erdogan's invitation to visit Turkey"); a government's words and force towards it
-    are events ("Syrian forces shelled Homs", "Obama expressed sorrow for the shootings in Ohio"), unless
-    the actor's country is only a guess from that very country: a bare "the government" in a sentence
-    naming China is not China's, "soldiers wounded in Russian shelling" are not Russia's."""
+def _own_country(source: Actor, target: Actor, root: str, guessed: set[int]) -> tuple[Actor, Actor] | None:
+    """An actor and its own country: the pair to code, or None when there is no relation between them.
+    Cooperation with one's own country is none ("Erdogan's invitation to visit Turkey"); a government's
+    words and force towards it are events ("Syrian forces shelled Homs", "Obama expressed sorrow for the
+    shootings in Ohio"). When the actor's country is only a guess from that very country, the event stays
+    and the guess goes: a bare "the government" in a sentence naming China is a government of no known
+    country (---GOV), "soldiers wounded in Russian shelling" are not Russia's."""
     if not source.country or source.country != target.country:
-        return False
+        return source, target
     if source.code == target.code or not (source.sector or target.sector):
-        return True
-    if root in COOPERATION:
-        return source.sector == target.sector or not source.sector or not target.sector
-    return (id(source) in guessed and id(target) not in guessed and not target.sector) or (
-        id(target) in guessed and id(source) not in guessed and not source.sector
-    )
+        return None
+    if id(source) in guessed and id(target) not in guessed and not target.sector:
+        return _countryless(source), target
+    if id(target) in guessed and id(source) not in guessed and not source.sector:
+        return source, _countryless(target)
+    if root in COOPERATION and (source.sector == target.sector or not source.sector or not target.sector):
+        return None
+    return source, target
+
+
+def _countryless(actor: Actor) -> Actor:
+    """The actor without the country that was only guessed for it: "---" and its sector, as CAMEO writes it."""
+    return Actor("---" + (actor.sector or ""), None, actor.sector, actor.name, actor.role, actor.text)
 
 
 def _required(element: Element) -> frozenset[str]:
@@ -614,14 +660,32 @@ def _attackers(sentence: Sentence, verb: int) -> list[int]:
         if prep.rel != "prep" or prep.text.lower() not in ("in", "during", "amid"):
             continue
         for noun in sentence.children(prep.index):
-            if noun.rel != "pobj" or noun.lemma not in ATTACKS:
+            if noun.rel != "pobj" or (noun.lemma not in ATTACKS and not _before_attack(sentence, noun.index)):
                 continue
+            if noun.lemma not in ATTACKS:  # "in Israeli tank shelling" with "shelling" misread as a verb: the words before it
+                found.append(noun.index)
             for child in sentence.children(noun.index):
                 if child.rel in ("amod", "compound", "poss", "nmod"):
                     found.append(child.index)
                 if child.rel == "prep" and child.text.lower() in ("by", "from"):
                     found.extend(c.index for c in sentence.children(child.index) if c.rel == "pobj")
     return found
+
+
+def _before_attack(sentence: Sentence, index: int) -> bool:
+    """Is the next word an attack noun the parser took for a verb ("in Israeli tank shelling")?"""
+    tokens = sentence.tokens
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.pos == "VERB" and following.text.lower() in ATTACKS and tokens[index].pos in ("NOUN", "PROPN", "ADJ")
+
+
+def _misread_attack(sentence: Sentence, token: Token) -> bool:
+    """An attack noun read as a verb after the noun of a preposition ("killed in tank shelling"): no act of its own."""
+    tokens = sentence.tokens
+    if token.index == 0 or not _before_attack(sentence, token.index - 1):
+        return False
+    before = tokens[token.index - 1]
+    return before.rel == "pobj" and before.head >= 0 and tokens[before.head].text.lower() in ("in", "during", "amid")
 
 
 def _passive(sentence: Sentence, verb: int) -> bool:

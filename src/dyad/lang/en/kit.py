@@ -64,6 +64,7 @@ class EnglishKit:
             self.actors.add_user_agents(entries)
         self.coder = EnglishCoder(cameo, verbs, _load_nouns(cameo), config.targetless, frozenset(user_codes))
         self.parser.proper = self.actors.is_name
+        self.parser.verbs = self.coder.lemmas
         self.trigger_forms = _forms(self.coder.first_words)
         self.actor_words = self.actors.first_words
 

@@ -21,7 +21,8 @@ CAPS_SHARE = 0.7  # a sentence whose letters are mostly capitals is a wire headl
 class EnglishParser:
     """Fills ``pos``, ``feats``, ``head``, ``rel`` and ``lemma`` of the tokens of the given sentences.
 
-    ``proper(word)`` tells whether a lower-case word is a name (for all-caps headlines).
+    ``proper(word)`` tells whether a lower-case word is a name (for all-caps headlines); ``verbs``
+    are the verb lemmas the coder knows, to undo the rule lemmatiser's wrong cuts ("hopes" -> hop).
     """
 
     def __init__(self, proper: Callable[[str], bool] = lambda word: False) -> None:
@@ -39,6 +40,7 @@ class EnglishParser:
             ) from None
         self.doc = Doc
         self.proper = proper
+        self.verbs: frozenset[str] = frozenset()
 
     @property
     def tokenizer(self):
@@ -54,6 +56,8 @@ class EnglishParser:
                 token.pos = parsed.pos_
                 token.feats = parsed.morph.to_dict()
                 token.lemma = parsed.lemma_.lower()
+                if token.pos == "VERB":
+                    token.lemma = _verb_lemma(token.text.lower(), token.lemma, self.verbs)
                 token.head = -1 if parsed.head.i == parsed.i else parsed.head.i
                 token.rel = parsed.dep_
             sentence.parsed = True
@@ -73,3 +77,24 @@ def _normal_case(word: str, proper: Callable[[str], bool], first: bool) -> str:
     if proper(lower):
         return word if len(word) <= 4 else word.capitalize()  # US, UN, NATO stay; RUSSIA -> Russia
     return lower.capitalize() if first else lower
+
+
+def _verb_lemma(word: str, lemma: str, verbs: frozenset[str]) -> str:
+    """The lemma of a regular verb form when the rule lemmatiser cut one letter too many: "hopes",
+    "hoped", "hoping" -> hop, "stages" -> stag, "wages" -> wag, "fined" -> fin. The form with a final
+    e is taken when the coder knows that verb and the form cannot be the shorter one's: its third
+    person would take -s (hops), and a short verb ending vowel-consonant doubles it (hopped, hopping)."""
+    longer = lemma + "e"
+    if longer not in verbs or word not in (lemma + "es", lemma + "ed", lemma + "ing"):
+        return lemma
+    if word == lemma + "es":
+        return lemma if lemma.endswith(("s", "x", "z", "ch", "sh", "o")) else longer
+    if lemma not in verbs:
+        return longer
+    return longer if _doubles(lemma) else lemma
+
+
+def _doubles(verb: str) -> bool:
+    """Does the verb double its last consonant before -ed and -ing (hop, stag, bid; not visit, open)?"""
+    vowels = "aeiou"
+    return len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in vowels + "wxy" and verb[-2] in vowels and verb[-3] not in vowels
