@@ -311,3 +311,34 @@ def test_a_name_in_lower_case_after_its_title(engine):
 def test_an_attack_noun_the_parser_reads_as_a_verb_names_the_attacker(engine):
     found = triples(code(engine, "Three civilians were killed in Israeli tank shelling in Gaza on Monday."))
     assert found and all(s == "ISR" and c.startswith(("18", "19", "20")) for s, c, _ in found), found
+
+
+def test_a_bare_sector_takes_no_country_from_a_party_named_away_from_it(engine):
+    # the only country of its sentence named three words away is the other party's: none known
+    (event,) = code(engine, "Parliament is urging Erdogan to help Syria.").events
+    assert (event.source.code, event.source.country, event.target.code) == ("---LEG", None, "TURGOV")
+    # tied to it, it is that country's
+    assert triples(code(engine, "The government of Peru thanked China for its help.")) == [("PERGOV", "051", "CHN")]
+    # once the text is about a country, a bare sector is of that country
+    coded = code(engine, "Kenya held elections on Sunday. Parliament is urging Erdogan to help Syria.")
+    assert [e.source.code for e in coded.events if e.target and e.target.code == "TURGOV"] == ["KENLEG"]
+
+
+def test_responsibility_claimed_for_an_attack_is_towards_whom_or_where_it_struck(engine):
+    found = triples(code(engine, "Al-Shabab claimed responsibility for an attack targeting shoppers at a mall in Kenya's capital."))
+    assert found == [("SOMREB", "015", "KEN")]
+
+
+def test_a_description_and_the_name_after_it_are_one_subject(engine):
+    found = triples(code(engine, "The Somali militant group al-Shabab is claiming responsibility for a deadly raid on a hotel in Kenya's capital."))
+    assert found == [("SOMREB", "015", "KEN")]
+    # the name, which a later "it" also means
+    found = triples(code(engine, "The Lebanese militant group Hezbollah said it fired rockets at Israeli positions."))
+    assert ("LBNREB", "015", "ISR") in found and not any(s == "LBNUAF" for s, _, _ in found), found
+
+
+def test_a_passive_act_of_force_is_by_where_it_came_from_at_whom_it_was_aimed(engine):
+    found = triples(code(engine, "Two rockets were fired at Israel from Lebanon."))
+    assert [(s, c[:2], t) for s, c, t in found] == [("LBN", "19", "ISR")]
+    # only phrases aimed at someone: help "from Japan" is no target of a passive
+    assert triples(code(engine, "The park will be managed by the government with assistance from Japan.")) == []

@@ -137,6 +137,7 @@ class Mention:
     surname: bool = False  # that name holds a surname (not a lone given name such as "Виктор")
     slavic: bool = False  # a Russian, Ukrainian or Belarusian name ("Андрей Санников", "Бут" is not)
     gender: str = ""  # grammatical gender of the head word (Masc, Fem, Neut), for pronouns
+    owned: bool = False  # a possessive pronoun before it ("its embassy", "their government"): it is someone's
     place: str = ""  # the preposition when named as a place: "в"/"на" (where), "из" (where from), "в>"/"на>" (where to); English "in", "at", ... (EN_PLACE_PREPS)
 
     def covers(self, token_index: int) -> bool:

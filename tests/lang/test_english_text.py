@@ -68,3 +68,9 @@ def test_a_verb_lemma_cut_one_letter_short_is_restored():
     assert _verb_lemma("fixes", "fix", known) == "fix"
     assert _verb_lemma("visited", "visit", known) == "visit"
     assert _verb_lemma("hopes", "hop", frozenset()) == "hop"  # a verb the coder does not know is left as it is
+
+
+def test_a_name_written_with_underscores_is_its_words(segment):
+    (sentence,) = segment("Ithilen warned the Prince of Dol_Amroth.")
+    words = [(t.text, t.start, t.end) for t in sentence.tokens]
+    assert ("Dol", 29, 32) in words and ("Amroth", 33, 39) in words

@@ -14,8 +14,11 @@ SLAVIC_COUNTRIES = ("RUS", "UKR", "BLR")  # where a Russian, Ukrainian or Belaru
 class Discourse:
     """What a document has said so far: the actors in order, and the pairs that interacted."""
 
-    def __init__(self, index: ActorIndex) -> None:
+    def __init__(self, index: ActorIndex, reach: int | None = None) -> None:
+        """``reach``: how many words may part a bare sector from the only country its sentence names for
+        it to take that country ("the government of X", "a vessel from X": one); None for any distance."""
         self.index = index
+        self.reach = reach
         self.actors: list[Actor] = []
         # how often each pair of countries interacted, and the latest actors of that pair
         self.pairs: dict[frozenset[str], tuple[int, int, tuple[Actor, Actor]]] = {}
@@ -192,6 +195,11 @@ class Discourse:
             country, why = about, "the text is about"
         elif local:
             nearest = min(local, key=lambda m: abs(m.head - mention.head))
+            if self.reach is not None and not mention.owned and _apart(mention, nearest) > self.reach:
+                # "Congress is asking Obama to help Iran", "the government thanked China": a country named
+                # away from it is mostly the other party's, so the sector stays of no known country
+                mention.actor = Actor("---" + agent.sector, None, agent.sector, None, agent.role or None, mention.text)
+                return f"'{mention.text}' of no country its sentence ties it to: ---{agent.sector}"
             country, why = nearest.actor.country, f"named nearest in the sentence ('{nearest.text}')"
         else:
             return None
@@ -242,6 +250,11 @@ class Discourse:
             if len(seen) == 2:
                 return seen[1], seen[0]
         return None
+
+
+def _apart(one: Mention, other: Mention) -> int:
+    """How many words lie between two mentions."""
+    return other.first - one.last - 1 if other.first > one.last else one.first - other.last - 1
 
 
 def _retext(actor: Actor, text: str) -> Actor:

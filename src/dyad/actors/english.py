@@ -276,6 +276,7 @@ class EnglishActors:
                 mention.kind, mention.cue = "coref", ("pair", None, agent.entry)
                 return mention
             mention.kind, mention.cue = "coref", ("body", None, agent.entry)
+            mention.owned = any(t.rel == "poss" and t.pos == "PRON" for t in sentence.children(anchor))
             return mention
         return None
 

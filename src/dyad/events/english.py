@@ -44,6 +44,8 @@ DEMANDS = frozenset({"02", "10", "11", "12", "13"})  # appeals, demands, critici
 # nouns of a gathering: a place after them ("talks in Istanbul") is where it happens, not a party
 OCCASIONS = frozenset("talk talks meeting summit conference negotiation session round day visit trip ceremony forum".split())
 # roots whose target may be the place itself: a visit there, a protest or an attack there
+AIMED_PREPS = frozenset({"at", "against", "on", "upon", "into", "toward", "towards"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 PLACE_ROOTS = frozenset({"04", "14", "15", "18", "19", "20"})
 TARGET_PREPS = ("with", "to", "against", "toward", "towards", "on", "for", "from", "into", "over")
 
@@ -298,16 +300,21 @@ class EnglishCoder:
             sources = _units_at(ctx, _agent_of(sentence, verb)) if passive else _units_at(ctx, _subject_of(sentence, verb))
         if not sources and passive:  # "were killed in an Israeli air strike", "in shelling by government forces"
             sources = _units_at(ctx, _attackers(sentence, verb))
+        if not sources and passive and self._entry(code or reverse).root in FORCE_ROOTS:
+            # "a mortar bomb was fired at Israel from the Gaza Strip": where force came from is whose it was
+            sources = _units_at(ctx, [c.index for p in sentence.children(verb) if p.rel == "prep" and p.text.lower() == "from" for c in sentence.children(p.index) if c.rel == "pobj"])
         if not targets and passive:  # "Evidence against Russia was presented by the US"
             for subject in _subject_of(sentence, verb):
                 targets = _top_units(ctx, _phrase_positions(sentence, subject))
                 if targets:
                     break
-        if not targets and not passive:
+        if not targets and (not passive or sources):
             symmetric = self._entry(code or reverse).root in SYMMETRIC_ROOTS
             several = len({a.country for u in sources for a in u.actors}) >= 2
             root = self._entry(code or reverse).root
             for candidates in _object_of(sentence, verb, sources):
+                if passive and sentence.tokens[candidates[0]].text.lower() not in AIMED_PREPS:
+                    continue  # a passive's subject is its target; else only whom it was aimed at ("fired at it")
                 locative = sentence.tokens[candidates[0]].text.lower() in LOCATIVE_PREPS
                 if locative and ((symmetric and several) or root not in PLACE_ROOTS):
                     continue  # "Obama and Putin will meet in Zurich", "ended talks in Istanbul": the place is no party
@@ -318,6 +325,14 @@ class EnglishCoder:
                     if all(u.mention is not s.mention for s in sources)
                     and not (len(own) == 1 and {a.country for a in u.actors} <= own and _weak(u.mention))
                 ]  # "deployed troops to Poland": the subject's own troops are not the target; look further
+                if targets:
+                    break
+        if not targets and (code or "").startswith("015"):
+            # "claimed responsibility for an attack targeting shoppers at a mall in Nairobi": the side or
+            # the place the claimed act struck, clauses of the act included
+            sourced = {id(u.mention) for u in sources}
+            for act in _claimed_acts(sentence, verb):
+                targets = [u for u in _top_units(ctx, sorted(_subtree(sentence, act))) if id(u.mention) not in sourced]
                 if targets:
                     break
         if not targets and self._entry(code or reverse).root in DEMANDS:
@@ -635,7 +650,7 @@ def _subject_of(sentence: Sentence, verb: int) -> list[int]:
     for _ in range(4):
         subject = [c.index for c in sentence.children(current) if c.rel in ("nsubj", "nsubjpass")]
         if subject:
-            return subject
+            return _unstacked(sentence, subject)
         token = tokens[current]
         if token.rel in ("relcl", "acl") and token.head >= 0:
             return [token.head]  # "the minister who visited Kyiv"
@@ -647,6 +662,21 @@ def _subject_of(sentence: Sentence, verb: int) -> list[int]:
                 return obj
         current = token.head
     return []
+
+
+def _unstacked(sentence: Sentence, subjects: list[int]) -> list[int]:
+    """Subjects the parser stacked side by side without "and" ("the militant group al-Shabab claimed"):
+    a description and the name after it are one party, the name (which a later "it" also means)."""
+    kept = [subjects[0]]
+    end = max(_phrase_positions(sentence, subjects[0]))
+    for index in subjects[1:]:
+        phrase = _phrase_positions(sentence, index)
+        if min(phrase) == end + 1 and sentence.tokens[end].pos not in ("CCONJ", "PUNCT"):  # not "Lions, tigers, and Gondor"
+            kept[-1] = index
+        else:
+            kept.append(index)
+        end = max(end, max(phrase))
+    return kept
 
 
 ATTACKS = frozenset("attack strike airstrike shelling bombing bombardment raid fire offensive assault ambush".split())
@@ -710,6 +740,15 @@ def _object_of(sentence: Sentence, verb: int, sources: list[Unit]) -> list[list[
     preps.sort(key=lambda c: wanted.index(c.text.lower()) if c.text.lower() in wanted else 99)
     found += [_phrase_positions(sentence, c.index) for c in preps]
     return [f for f in found if f]
+
+
+def _claimed_acts(sentence: Sentence, verb: int) -> list[int]:
+    """The nouns of what responsibility is claimed for: "claimed responsibility for the bombing"."""
+    heads = [verb] + [c.index for c in sentence.children(verb) if c.rel == "dobj"]
+    return [
+        c.index for h in heads for p in sentence.children(h) if p.rel == "prep" and p.text.lower() == "for"
+        for c in sentence.children(p.index) if c.rel == "pobj"
+    ]  # fmt: skip
 
 
 def _phrase_positions(sentence: Sentence, index: int) -> list[int]:

@@ -26,6 +26,7 @@ from dyad.model import CodedDocument, Document, Sentence
 from dyad.ontology.cameo import Cameo
 from dyad.time.resolve import find_dates
 
+EN_REACH = 1  # words that may part a bare sector from the country it takes (Discourse.reach)
 GROUP_CUES = frozenset({"body", "member", "role", "pair", "group"})
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -100,7 +101,9 @@ class EnglishKit:
     def code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:
         from dyad.pipeline import _carry_date, _latest_full_date, _role_day
 
-        discourse = Discourse(self.index)
+        # English wire copy covers every country: a bare sector takes the country of its sentence only
+        # when tied to it ("the government of X"), else the place or the country of the text
+        discourse = Discourse(self.index, reach=EN_REACH)
         coded = CodedDocument(document, [], sentences=sentences)
         published = document.published
         anchor = None

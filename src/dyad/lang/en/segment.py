@@ -31,7 +31,7 @@ class EnglishSegmenter:
             if not line.group().strip():
                 continue
             base = line.start()
-            words = [(t.text, base + t.idx) for t in self.tokenizer(line.group()) if not t.is_space]
+            words = [piece for t in self.tokenizer(line.group()) if not t.is_space for piece in _joined(t.text, base + t.idx)]
             for chunk in _chunks(words):
                 start, end = chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
                 sentence = Sentence(len(sentences), start, end, text[start:end])
@@ -62,3 +62,16 @@ def _chunks(words: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def _joined(word: str, start: int) -> list[tuple[str, int]]:
+    """A name written with underscores for spaces ("Dol_Amroth", "Costa_Rica", as PETRARCH's texts and
+    dictionaries write compounds) is its words; a word with an underscore at an edge stays whole."""
+    parts = word.split("_")
+    if len(parts) == 1 or not all(parts):
+        return [(word, start)]
+    pieces, at = [], start
+    for part in parts:
+        pieces.append((part, at))
+        at += len(part) + 1
+    return pieces
