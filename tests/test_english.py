@@ -342,3 +342,18 @@ def test_a_passive_act_of_force_is_by_where_it_came_from_at_whom_it_was_aimed(en
     assert [(s, c[:2], t) for s, c, t in found] == [("LBN", "19", "ISR")]
     # only phrases aimed at someone: help "from Japan" is no target of a passive
     assert triples(code(engine, "The park will be managed by the government with assistance from Japan.")) == []
+
+
+def test_she_is_who_spoke_last_and_a_bare_spokeswoman_is_of_the_body_before(engine):
+    coded = code(engine, "Brazil's Foreign Ministry rejected the request. Spokeswoman Ana Souza said the talks were over. She urged Argentina to show restraint.")
+    assert triples(coded)[-1] == ("BRAGOV", "020", "ARG"), triples(coded)
+
+
+def test_a_side_warning_of_what_it_will_do_itself_names_no_target(engine):
+    assert triples(code(engine, "Iran's Foreign Ministry warned that Tehran would respond.")) == []
+    assert triples(code(engine, "Washington warned that Caracas would pay a price.")) == [("USA", "130", "VEN")]
+
+
+def test_a_verb_coordinated_with_a_denial_is_not_denied(engine):
+    (event,) = code(engine, "Yerevan denied the claim and accused Baku of staging the incident.").events
+    assert (event.source.code, event.root, event.target.code, event.modality) == ("ARM", "11", "AZE", "asserted")

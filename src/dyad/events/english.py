@@ -339,7 +339,13 @@ class EnglishCoder:
             # "Washington demanded that Caracas release ...", "warned that Seoul would pay": whom the clause is about
             for child in sentence.children(verb):
                 if child.rel == "ccomp":
-                    targets = [u for u in _units_at(ctx, _subject_of(sentence, child.index)) if all(u.mention is not s.mention for s in sources)]
+                    # ("warned that Tehran would respond": a side speaking of what it will do itself names no target)
+                    own = {a.country for s in sources for a in s.actors}
+                    own = own if len(own) == 1 and None not in own else set()
+                    targets = [
+                        u for u in _units_at(ctx, _subject_of(sentence, child.index))
+                        if all(u.mention is not s.mention for s in sources) and not {a.country for a in u.actors} <= own
+                    ]  # fmt: skip
                     if targets:
                         break
         if code is not None and reverse is None and sentence.tokens[verb].lemma in RECEIVING:

@@ -66,6 +66,7 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
     """(modality, reason) for an English event whose trigger is ``predicate`` (spaCy relations)."""
     tokens = sentence.tokens
     current = predicate
+    coordinated = False  # reached from a verb coordinated with this one ("denied the claim and accused Baku")
     for _ in range(4):
         token = tokens[current]
         # a negation outranks the auxiliary before it ("would not provide", "will not meet")
@@ -84,7 +85,7 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
                 return "intended", f"future '{child.text} {token.text}'"
             if child.rel == "aux" and word == "to" and current == predicate and token.rel == "xcomp":
                 pass  # "agreed to meet": the head says which
-        if current != predicate:
+        if current != predicate and not coordinated:
             if token.lemma in EN_DENIAL_HEADS:
                 return "denied", f"under '{token.text}'"
             if token.lemma in EN_INTENT_HEADS:
@@ -93,6 +94,7 @@ def english_modality_of(sentence: Sentence, predicate: int) -> tuple[str, str]:
             break
         if token.rel == "ccomp" and current != predicate:
             break
+        coordinated = token.rel == "conj" and token.pos in ("VERB", "AUX") and tokens[token.head].pos in ("VERB", "AUX")
         current = token.head
     return "asserted", "no marker"
 

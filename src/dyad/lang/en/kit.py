@@ -18,11 +18,12 @@ from dyad.dicts.petrarch import Problem, read_actors, read_agents, read_verbs
 from dyad.dicts.tsv import read_table
 from dyad.dicts.verbs_tsv import add_patterns_tsv, add_verbs_tsv, load_verbs_tsv
 from dyad.errors import DataFileError
+from dyad.events.attribution import EN_SPEECH_VERBS
 from dyad.events.code import SentenceContext
 from dyad.events.english import EnglishCoder, NounTrigger
 from dyad.lang.en.parse import EnglishParser
 from dyad.lang.en.segment import EnglishSegmenter
-from dyad.model import CodedDocument, Document, Sentence
+from dyad.model import Actor, CodedDocument, Document, Sentence
 from dyad.ontology.cameo import Cameo
 from dyad.time.resolve import find_dates
 
@@ -110,6 +111,8 @@ class EnglishKit:
         narrative = None
         stated = None
         topic = None
+        body = None  # the body the last sentence had as its subject ("China's Foreign Ministry rejected ...")
+        speaker = None  # who spoke last ("Spokeswoman Mao Ning said ..."): whom a later "she" means when they came after the topic
         for sentence in sentences:
             if _foreign(sentence.text):
                 coded.dropped.append(f"s{sentence.index} not coded: the sentence is not English (the document is)")
@@ -128,7 +131,7 @@ class EnglishKit:
             # and what the text said before (not yet what this sentence names)
             for mention in mentions:
                 if mention.kind == "coref" and mention.cue[0] in GROUP_CUES:
-                    mention.source_line = discourse.resolve(mention, day, mentions) or ""
+                    mention.source_line = _same_body(mention, mentions, body) or discourse.resolve(mention, day, mentions) or ""
             # "X ... his counterpart", "X said it ...": in text order, each sees the actors named before it
             subject_of_sentence = None
             for position, mention in enumerate(mentions):
@@ -136,7 +139,7 @@ class EnglishKit:
                     m.kind != "coref" and m.actor and m.actor.name for m in mentions[:position]
                 ):
                     # "He urged him ...": "he" the person who acted last, "him" the other one
-                    mention.source_line = _antecedent_person(mention, sentence, topic, subject_of_sentence, discourse) or ""
+                    mention.source_line = _antecedent_person(mention, sentence, topic or speaker, subject_of_sentence, discourse) or ""
                     if sentence.tokens[mention.head].rel in ("nsubj", "nsubjpass") and mention.actor is not None:
                         subject_of_sentence = mention.actor
                 elif mention.kind == "coref" and mention.cue[0] == "thing":
@@ -145,17 +148,57 @@ class EnglishKit:
                     mention.source_line = discourse.resolve(mention, day, mentions) or ""
                 discourse.remember(mention)
             coded.mentions.extend(mentions)
+            said = _speaker(sentence, mentions)
+            body = _subject_body(sentence, mentions)
+            speaker = said or speaker
             ctx = SentenceContext(sentence, mentions, dates, published, discourse.about(), None, stated, None, discourse.main_pair())
             stated = next((d.value for d in reversed(dates) if d.value), stated)
             events = self.coder.code(ctx, coded.dropped)
             named = [e.source for e in events if e.source is not None and e.source.name]
             topic = named[0] if named else topic  # who acted last: whom a later "he" means
+            if said is not None and not named:
+                topic = None  # ... unless someone spoke after them
             narrative = _carry_date(events, narrative)
             for event in events:
                 if event.target is not None and event.source is not None:
                     discourse.interacted(event.source, event.target)
             coded.events.extend(events)
         return coded
+
+
+def _subject_body(sentence: Sentence, mentions) -> Actor | None:
+    """A country's body that is the subject of the sentence's main verb ("China's Foreign Ministry rejected")."""
+    tokens = sentence.tokens
+    for mention in mentions:
+        token = tokens[mention.head]
+        if mention.actor is not None and mention.actor.country and mention.actor.sector and token.rel == "nsubj" and tokens[token.head].rel == "ROOT":
+            return mention.actor
+    return None
+
+
+def _same_body(mention, mentions, body: Actor | None) -> str | None:
+    """A bare "spokeswoman", "the ministry", "officials" of the same sector right after a sentence led by a
+    country's body, with no place named: that body's ("China's Foreign Ministry rejected the protest.
+    Spokeswoman Mao Ning said ...")."""
+    agent = mention.cue[2]
+    if body is None or agent is None or agent.sector != body.sector or mention.cue[0] not in ("body", "member"):
+        return None
+    if any(m.place and m.actor is not None for m in mentions):
+        return None
+    mention.actor = Actor.of(body.country, body.sector, mention.text, agent.role or None)
+    return f"'{mention.text}' of the body that led the sentence before: {body.code}"
+
+
+def _speaker(sentence: Sentence, mentions) -> Actor | None:
+    """The actor who is the subject of a verb of saying in the sentence, a person or a described one."""
+    tokens = sentence.tokens
+    for mention in mentions:
+        token = tokens[mention.head]
+        if mention.actor is None or mention.kind in ("country", "capital", "seat") or mention.plural:
+            continue
+        if token.rel == "nsubj" and token.head >= 0 and tokens[token.head].lemma in EN_SPEECH_VERBS:
+            return mention.actor
+    return None
 
 
 def _antecedent_person(mention, sentence: Sentence, topic, subject, discourse: Discourse) -> str | None:
@@ -166,7 +209,7 @@ def _antecedent_person(mention, sentence: Sentence, topic, subject, discourse: D
     is_subject = sentence.tokens[mention.head].rel in ("nsubj", "nsubjpass")
     if is_subject and topic is not None:
         mention.actor = replace(topic, text=mention.text)
-        return f"'{mention.text}' -> {topic.name}, who acted last"
+        return f"'{mention.text}' -> {topic.name or topic.text or topic.code}, who acted or spoke last"
     other = next((a for a in reversed(discourse.actors) if a.name and (subject is None or a.name != subject.name)), None)
     if other is None:
         return None
