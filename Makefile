@@ -25,6 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
 eval: $(STAMP)
+	$(BIN)/dyad eval tests/fixtures/en_gold.jsonl --errors 0
 	$(BIN)/dyad eval ../shared/data/seed/seed.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/ru-cameo/dev.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --by suite --errors 0

@@ -357,3 +357,15 @@ def test_a_side_warning_of_what_it_will_do_itself_names_no_target(engine):
 def test_a_verb_coordinated_with_a_denial_is_not_denied(engine):
     (event,) = code(engine, "Yerevan denied the claim and accused Baku of staging the incident.").events
     assert (event.source.code, event.root, event.target.code, event.modality) == ("ARM", "11", "AZE", "asserted")
+
+
+def test_reporters_told_are_the_audience_not_a_party(engine):
+    found = triples(code(engine, "The EU's foreign policy chief told reporters after the talks with Iran."))
+    assert found and not any(t and t.endswith("MED") for _, _, t in found), found
+
+
+def test_the_delegations_are_the_two_sides_named_before(engine):
+    coded = code(engine, "Serbia and Kosovo held talks in Brussels on Monday. The delegations agreed to meet again in May.")
+    assert ("SRB", "036", "KSV") in [(e.source.country, e.code, e.target.country) for e in coded.events if e.target], triples(coded)
+    # "in May" is a month, not Theresa May
+    assert not any(m.actor and m.actor.name == "Theresa May" for m in coded.mentions)

@@ -172,7 +172,7 @@ class EnglishActors:
         titled = {h.tokens[-1] for h in found if h.kind in ("agent", "cue") and tokens[h.tokens[-1]].text[:1].isupper()}
         for token in tokens:  # a curated office holder by surname ("Lavrov said", "President obama")
             written = token.text[:1].isupper() or (token.index - 1 in titled and token.pos in ("PROPN", "NOUN"))
-            if token.index not in taken and written and token.text.lower() in self.surnames:
+            if token.index not in taken and written and token.text.lower() in self.surnames and not _month(tokens, token.index):
                 found.append(Hit("person", (token.index,), self.surnames[token.text.lower()], ""))
                 taken.add(token.index)
         found.sort(key=lambda h: h.tokens[0])
@@ -279,6 +279,19 @@ class EnglishActors:
             mention.owned = any(t.rel == "poss" and t.pos == "PRON" for t in sentence.children(anchor))
             return mention
         return None
+
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+DATE_PREPS = frozenset("in on by since until till from to of early late mid before after during".split())
+
+
+def _month(tokens, index: int) -> bool:
+    """Is this surname-like word a month ("in May", "May 12", "early May") rather than a person (Theresa May)?"""
+    if tokens[index].text.lower() not in MONTHS:
+        return False
+    before = tokens[index - 1].text.lower() if index > 0 else ""
+    after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return before in DATE_PREPS or after[:1].isdigit() or before[:1].isdigit()
 
 
 def _share_country(sentence: Sentence, mentions: list[Mention]) -> None:

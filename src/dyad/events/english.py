@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyad.dicts.petrarch import Element, VerbBlock, VerbDictionary, VerbPattern
-from dyad.events.attribution import english_attribution_of
+from dyad.events.attribution import EN_SPEECH_VERBS, english_attribution_of
 from dyad.events.code import THREATS, SentenceContext, Unit, _threat_code
 from dyad.events.modality import english_modality_of
 from dyad.model import EN_PLACE_PREPS, Actor, Event, Evidence, Mention, Sentence, Token
@@ -348,6 +348,9 @@ class EnglishCoder:
                     ]  # fmt: skip
                     if targets:
                         break
+        if sentence.tokens[verb].lemma in EN_SPEECH_VERBS:
+            # "told reporters", "said in an interview with journalists": the press is the audience, no party
+            targets = [u for u in targets if not (_weak(u.mention) and all(a.sector == "MED" for a in u.actors))]
         if code is not None and reverse is None and sentence.tokens[verb].lemma in RECEIVING:
             # "Ukraine received military aid from Germany": the giver acts, on the receiver
             givers = [
