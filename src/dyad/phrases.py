@@ -53,10 +53,13 @@ class PhraseIndex(Generic[Payload]):
         """All matches, longest first at each start; later matches never reuse a word of an earlier one."""
         found: list[PhraseMatch] = []
         used: set[int] = set(blocked or ())
+        present = set(lemmas)
         for start, lemma in enumerate(lemmas):
             if start in used or lemma not in self._by_first:
                 continue
             for phrase, payload in self._by_first[lemma]:
+                if len(phrase) > 1 and not all(word in present for word in phrase[1:]):
+                    continue  # a word of it is nowhere in the sentence
                 positions = _match_at(phrase, lemmas, start, max_gap, used)
                 if positions is not None:
                     found.append(PhraseMatch(positions, payload))

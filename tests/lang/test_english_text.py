@@ -1,5 +1,7 @@
 """English sentences, tokens and parses: offsets into the text, wire headlines, text without stops."""
 
+import json
+
 import pytest
 
 from dyad.lang.en.parse import EnglishParser
@@ -74,3 +76,22 @@ def test_a_name_written_with_underscores_is_its_words(segment):
     (sentence,) = segment("Ithilen warned the Prince of Dol_Amroth.")
     words = [(t.text, t.start, t.end) for t in sentence.tokens]
     assert ("Dol", 29, 32) in words and ("Amroth", 33, 39) in words
+
+
+def test_the_lookup_attribute_rules_give_the_models_own_output(parser):
+    # the bundled English samples and the model's word exceptions ("ain't", "gonna", "y'all", "there's")
+    from importlib import resources
+
+    texts = [json.loads(line)["text"] for line in resources.files("dyad.samples").joinpath("en.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts.append("Y'all gonna see it. Let's go, c'mon! There's a man who ain't here, and nothin' was said. I'm doin' it.")
+    nlp = parser.nlp
+
+    def docs():
+        return [parser.doc(nlp.vocab, words=[t.text for t in nlp.tokenizer(text) if not t.is_space]) for text in texts]
+
+    def view(doc):
+        return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+    expected = [view(doc) for doc in nlp.pipe(docs())]
+    assert [view(doc) for doc in parser.pipe(docs())] == expected
+    assert sum(len(v) for v in expected) > 1500

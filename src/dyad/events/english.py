@@ -250,13 +250,13 @@ class EnglishCoder:
                     agent |= _subtree(sentence, child.index) | {child.index}
                 if child.rel == "nsubjpass":
                     subject += _phrase_positions(sentence, child.index)
+        clause = sorted(_clause(sentence, verb.index)) if candidates else []
         for words, block in candidates:
             positions = _verb_positions(sentence, verb, words)
             if positions is None:
                 continue
-            clause = _clause(sentence, verb.index)
-            after = [i for i in sorted(clause) if i > positions[-1]]
-            before = [t.index for t in tokens if t.index < verb.index]
+            after = [i for i in clause if i > positions[-1]]
+            before = list(range(verb.index))
             if passive:
                 after = subject + [i for i in after if i not in agent]
                 before = sorted(i for i in agent if tokens[i].rel != "agent")
