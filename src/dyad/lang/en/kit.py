@@ -123,6 +123,7 @@ class EnglishKit:
                 anchor = _latest_full_date(dates, anchor)
             if not sentence.parsed:
                 discourse.background(self.actors.countries_named(sentence))
+                body = None  # "right after": a sentence between ends it
                 stated = next((d.value for d in reversed(dates) if d.value), stated)
                 continue
             day = _role_day(dates) or published
