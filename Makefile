@@ -1,4 +1,4 @@
-# Two set-up commands for a fresh machine:  make run   (code the bundled sample)  ·  make test
+# Two set-up commands for a fresh machine:  make run   (code the bundled sample into dyad.db)  ·  make test
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml requirements/english-model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dyad code --format table src/dyad/samples/ru.jsonl src/dyad/samples/en.jsonl
+	$(BIN)/dyad ingest src/dyad/samples/ru.jsonl src/dyad/samples/en.jsonl
+	$(BIN)/dyad query --limit 25
+	$(BIN)/dyad stats --top 5
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

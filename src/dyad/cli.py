@@ -193,6 +193,118 @@ def eval_cmd(gold, system, by, errors, as_json, output, suite, actors, agents, v
     sys.exit(1 if run.problems else 0)
 
 
+def db_option(func):
+    return click.option("--db", default=None, metavar="URL",
+                        help="Database: sqlite:///FILE, a file path, or postgresql://user@host:port/db "
+                             "(default: $DYAD_DB, else sqlite:///dyad.db in the working directory).")(func)  # fmt: skip
+
+
+def open_store(db: str | None):
+    from dyad.store import Store
+
+    store = Store(db)
+    if store.migrated_from:
+        click.echo(f"dyad: note: database schema upgraded from {store.migrated_from} to {store.revision()}", err=True)
+    return store
+
+
+@cli.command("ingest")
+@input_options
+@db_option
+@click.option("--batch", default=200, show_default=True, help="Documents per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@dictionary_options
+def ingest_cmd(inputs, lang, published, db, batch, quiet, as_json, actors, agents, verbs) -> None:
+    """Code documents and store them, their evidence and their events; merge reports of one event."""
+    from dyad.progress import Progress
+    from dyad.store import IngestCounts
+
+    if batch < 1:
+        raise click.BadParameter("must be at least 1", param_hint="--batch")
+    run = Run()
+    store = open_store(db)
+    engine = load_engine(actors, agents, verbs)
+    counts = IngestCounts()
+    progress = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
+    pending = []
+    for coded in run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts)):
+        if coded.skipped:
+            continue
+        pending.append(coded)
+        if len(pending) >= batch:
+            store.add(pending, counts)
+            pending = []
+            progress.update(counts.documents, counts.mentions)
+    store.add(pending, counts)
+    progress.done()
+    totals = store.counts()
+    if as_json:
+        click.echo(json.dumps({**counts.to_json(), "skipped": run.problems, "store": totals}, ensure_ascii=False))
+    else:
+        click.echo(f"stored {counts.documents} documents ({counts.known} already stored, {run.problems} skipped): "
+                   f"{counts.mentions} event reports, {counts.new_events} new events, {counts.merged} merged into events already known")  # fmt: skip
+        click.echo(f"the store now holds {totals['documents']} documents, {totals['events']} events, {totals['mentions']} reports")
+    sys.exit(1 if run.problems else 0)
+
+
+def filter_options(func):
+    for name, helptext in (
+        ("text", "Words of the evidence sentence (any report)."),
+        ("modality", "asserted, intended, hypothetical, negated or denied."),
+        ("code", "CAMEO code or its prefix (036, 04)."),
+        ("root", "CAMEO root (two digits)."),
+        ("target", "Target actor code or prefix (USA matches USAGOV)."),
+        ("actor", "Source actor code or prefix (RUS matches RUSGOV)."),
+    ):
+        func = click.option(f"--{name}", default=None, help=helptext)(func)
+    func = click.option("--to", "end", callback=parse_published, metavar="YYYY-MM-DD", help="Last day of the event.")(func)
+    func = click.option("--from", "start", callback=parse_published, metavar="YYYY-MM-DD", help="First day of the event.")(func)
+    return func
+
+
+def make_filters(start, end, actor, target, root, code, modality, text):
+    from dyad.store.store import Filters
+
+    if start and end and start > end:
+        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
+    if root is not None and not (len(root) == 2 and root.isdigit()):
+        raise click.BadParameter(f"{root!r} is not a CAMEO root (two digits, 01-20)", param_hint="--root")
+    if modality is not None and modality not in ("asserted", "intended", "hypothetical", "negated", "denied"):
+        raise click.BadParameter(f"{modality!r} is not a modality", param_hint="--modality")
+    return Filters(start, end, actor, target, root, code, modality, text)
+
+
+@cli.command("query")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", default=None, type=click.IntRange(min=1), help="At most this many events.")
+def query_cmd(db, start, end, actor, target, root, code, modality, text, fmt, limit) -> None:
+    """Stored events (merged across reports) that match the filters."""
+    from dyad.render import write_events
+
+    filters = make_filters(start, end, actor, target, root, code, modality, text)
+    write_events(open_store(db).query(filters, limit), fmt, sys.stdout)
+
+
+@cli.command("stats")
+@db_option
+@filter_options
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many dyads and actors to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def stats_cmd(db, start, end, actor, target, root, code, modality, text, top, as_json) -> None:
+    """Events per root, dyad and day; top actors; Goldstein sum per dyad and month."""
+    from dyad.render import format_stats
+
+    store = open_store(db)
+    stats = store.stats(make_filters(start, end, actor, target, root, code, modality, text), top)
+    if as_json:
+        click.echo(json.dumps({"store": store.counts(), **{k: [[str(x) if isinstance(x, dt.date) else x for x in row] for row in v] for k, v in stats.items()}}))
+    else:
+        click.echo(format_stats(store.counts(), stats))
+
+
 @cli.command("bench")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSONL documents (default: generated from the bundled samples).")
 @click.option("--docs", default=200, show_default=True, help="How many documents to code.")

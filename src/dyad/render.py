@@ -1,7 +1,10 @@
-"""Readable views of coded documents (the table of ``dyad code --format table``)."""
+"""Readable views: coded documents (``dyad code --format table``), stored events (``dyad query``)
+and store statistics (``dyad stats``)."""
 
 from __future__ import annotations
 
+import csv
+import json
 from typing import TextIO
 
 from dyad.model import CodedDocument
@@ -27,11 +30,68 @@ def write_table(coded: CodedDocument, stream: TextIO) -> None:
             e.modality,
             e.evidence.trigger,
         ))  # fmt: skip
-    widths = [min(48, max(len(r[i]) for r in rows)) for i in range(len(COLUMNS))]
+    _aligned(rows, stream)
+    stream.write("\n")
+
+
+def _aligned(rows: list[tuple[str, ...]], stream: TextIO, widest: int = 48) -> None:
+    """Rows as columns padded to the widest cell (cut at ``widest``), the first row the header."""
+    widths = [min(widest, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
     for row in rows:
         cells = [cell[:width].ljust(width) for cell, width in zip(row, widths, strict=True)]
         stream.write("  " + "  ".join(cells).rstrip() + "\n")
-    stream.write("\n")
+
+
+EVENT_COLUMNS = ("id", "day", "date", "source", "source_country", "target", "target_country", "code", "root",
+                 "quad_class", "goldstein", "plover", "modality", "num_mentions", "num_articles", "num_sources",
+                 "first_reported")  # fmt: skip
+
+
+def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
+    """Stored events as a table, JSON lines (with every report) or CSV (one row an event)."""
+    if fmt == "jsonl":
+        for event in found:
+            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(stream)
+        writer.writerow((*EVENT_COLUMNS, "evidence", "url"))
+        for event in found:
+            first = event["mentions"][0] if event["mentions"] else {}
+            writer.writerow((*("" if event[c] is None else event[c] for c in EVENT_COLUMNS),
+                             first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
+    else:
+        cameo = load_cameo()
+        rows = [("id", "day", "source", "code", "target", "modality", "reports", "evidence")]
+        for event in found:
+            first = event["mentions"][0] if event["mentions"] else {}
+            name = cameo[event["code"]].name if event["code"] in cameo else ""
+            rows.append((str(event["id"]), event["day"] or "-", event["source"] or "-", f"{event['code']} {name}"[:32],
+                         event["target"] or "-", event["modality"], f"{event['num_mentions']}/{event['num_articles']}",
+                         " ".join(first.get("evidence", {}).get("text", "").split())))  # fmt: skip
+        _aligned(rows, stream, widest=60)
+        stream.write(f"  {len(found)} events (reports: mentions/articles)\n")
+
+
+def format_stats(totals: dict[str, int], stats: dict[str, list]) -> str:
+    """The store's figures as text blocks."""
+    from io import StringIO
+
+    out = StringIO()
+    out.write(f"store: {totals['documents']} documents, {totals['events']} events, {totals['mentions']} reports\n")
+    blocks = (
+        ("events per root", ("root", "events"), stats["per_root"]),
+        ("top dyads", ("source", "target", "events"), stats["per_dyad"]),
+        ("top source actors", ("source", "events"), stats["top_actors"]),
+        ("events per month", ("month", "events"), stats["per_month"]),
+        ("Goldstein sum per month of the top dyads", ("source", "target", "month", "goldstein"), stats["goldstein_per_dyad_month"]),
+    )
+    for title, header, rows in blocks:
+        out.write(f"\n{title}\n")
+        if not rows:
+            out.write("  (none)\n")
+            continue
+        _aligned([header, *(tuple("-" if c is None else str(c) for c in row) for row in rows)], out)
+    return out.getvalue()
 
 
 def _actor(actor) -> str:

@@ -1,0 +1,379 @@
+"""Open a store (creating or migrating its schema), add coded documents, query what it holds.
+
+``Store(url)`` takes a SQLAlchemy URL: ``sqlite:///dyad.db`` (the default, a file in the working
+directory), a bare file path, or ``postgresql://user@host:port/db`` (through psycopg 3). Each
+``add`` is one transaction: a batch lands whole or not at all, so an interrupted ingest run
+again adds what is missing and nothing twice (documents are known by URL and by the hash of
+their normalised text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from sqlalchemy import and_, create_engine, func, inspect, or_, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from dyad.errors import DyadError
+from dyad.model import CodedDocument, Document
+from dyad.store.dedup import WINDOW_DAYS, compatible, event_day, pair_key, period
+from dyad.store.schema import documents, events, mentions
+
+DEFAULT_URL = "sqlite:///dyad.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+SPACES = re.compile(r"\s+")
+
+
+class StoreError(DyadError):
+    """The database cannot be opened, migrated or written."""
+
+    code = "E300"
+
+
+@dataclass
+class IngestCounts:
+    """What an ingest did: documents stored and skipped as already stored, events and mentions added."""
+
+    documents: int = 0
+    known: int = 0
+    new_events: int = 0
+    merged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> int:
+        return self.new_events + self.merged
+
+    def to_json(self) -> dict:
+        return {"documents": self.documents, "already_stored": self.known, "events": self.new_events,
+                "mentions": self.mentions, "merged_into_existing": self.merged}  # fmt: skip
+
+
+def resolve_url(url: str | None) -> str:
+    """The SQLAlchemy URL to use: the given one, else ``DYAD_DB``, else the SQLite default."""
+    url = url or os.environ.get("DYAD_DB") or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{url}"  # a bare path is a SQLite file
+    scheme = url.split("://", 1)[0]
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def normalised_hash(text: str) -> str:
+    """The text's identity across re-ingests: sha256 of its words, case and spacing ignored."""
+    return hashlib.sha256(SPACES.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
+
+
+def source_of(document: Document) -> str:
+    """The outlet: a ``source`` field of the document, else its URL's host, else empty."""
+    given = document.extra.get("source")
+    if isinstance(given, str) and given.strip():
+        return given.strip()[:255]
+    if document.url:
+        host = urlparse(document.url).hostname or ""
+        return host.removeprefix("www.")[:255]
+    return ""
+
+
+class Store:
+    """One database of coded documents and their merged events."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        self.migrated_from: str | None = None  # the schema revision found, when it had to be upgraded
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            with self.engine.begin() as connection:
+                self._migrate(connection)
+        except StoreError:
+            raise
+        except (SQLAlchemyError, OSError, ValueError) as error:
+            raise StoreError(f"cannot open the database: {_reason(error)}", where=_safe(self.url)) from None
+
+    # ------------------------------------------------------------------ schema
+    def _migrate(self, connection: Connection) -> None:
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        head = ScriptDirectory.from_config(config).get_current_head()
+        tables = set(inspect(connection).get_table_names())
+        current = MigrationContext.configure(connection).get_current_revision()
+        if tables and current is None and tables != {"alembic_version"}:
+            raise StoreError("the database has tables but is not a dyad store (no schema version): use another database")
+        if current == head:
+            return
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise StoreError(f"the database's schema ({current}) is newer than this dyad knows (up to {head}): upgrade dyad")
+        command.upgrade(config, "head")
+        self.migrated_from = current
+
+    def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    # ------------------------------------------------------------------ writing
+    def new_documents(self, items: Iterable[Document], counts: IngestCounts) -> Iterator[Document]:
+        """The documents not stored yet (by URL or normalised text); repeats within the run too."""
+        seen_urls: set[str] = set()
+        seen_hashes: set[str] = set()
+        with self.engine.connect() as connection:
+            for document in items:
+                digest = normalised_hash(document.text)
+                if (document.url and document.url in seen_urls) or digest in seen_hashes or self._stored(connection, document.url, digest):
+                    counts.known += 1
+                    continue
+                if document.url:
+                    seen_urls.add(document.url)
+                seen_hashes.add(digest)
+                yield document
+
+    @staticmethod
+    def _stored(connection: Connection, url: str | None, digest: str) -> bool:
+        condition = documents.c.text_hash == digest
+        if url:
+            condition = or_(condition, documents.c.url == url)
+        return connection.execute(select(documents.c.id).where(condition).limit(1)).first() is not None
+
+    def add(self, batch: list[CodedDocument], counts: IngestCounts) -> None:
+        """Store a batch of coded documents and their events in one transaction."""
+        if not batch:
+            return
+        try:
+            with self.engine.begin() as connection:
+                for coded in batch:
+                    self._add_document(connection, coded, counts)
+        except DBAPIError as error:
+            raise StoreError(f"the batch was not stored: {_reason(error)}", where=_safe(self.url)) from None
+
+    def _add_document(self, connection: Connection, coded: CodedDocument, counts: IngestCounts) -> None:
+        document = coded.document
+        source = source_of(document)
+        document_id = connection.execute(documents.insert().values(
+            doc_id=document.id or "", url=document.url or None, text_hash=normalised_hash(document.text),
+            title=document.title, published=document.published, lang=document.lang, source=source,
+            text=document.text, n_events=len(coded.events), ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )).inserted_primary_key[0]  # fmt: skip
+        counts.documents += 1
+        for event in coded.events:
+            record = event.to_json()
+            src = event.source.code if event.source else None
+            tgt = event.target.code if event.target else None
+            key = pair_key(src, tgt, event.root)
+            day = event_day(event.date, document.published)
+            found = self._same_event(connection, key, event.root, event.modality, period(event.date, document.published))
+            if found is None:
+                event_id = connection.execute(events.insert().values(
+                    day=day, date=event.date, date_from=event.date_from, source_code=src, source_country=event.source.country if event.source else None,
+                    target_code=tgt, target_country=event.target.country if event.target else None, code=event.code,
+                    root=event.root, quad_class=event.quad_class, goldstein=event.goldstein, plover=event.plover,
+                    modality=event.modality, pair_key=key, num_mentions=1, num_articles=1, num_sources=1,
+                    first_reported=document.published, first_document=document_id,
+                )).inserted_primary_key[0]  # fmt: skip
+                counts.new_events += 1
+            else:
+                event_id = found
+                self._merge(connection, event_id, document_id, source, document.published, event.date, event.date_from, day)
+                counts.merged += 1
+            connection.execute(mentions.insert().values(
+                event_id=event_id, document_id=document_id, source=source, code=event.code, date=event.date,
+                date_from=event.date_from, modality=event.modality, evidence_start=event.evidence.start,
+                evidence_end=event.evidence.end, evidence_text=event.evidence.text, trigger=event.evidence.trigger,
+                attribution=event.attribution.text if event.attribution else None, record=json.dumps(record, ensure_ascii=False),
+            ))  # fmt: skip
+
+    @staticmethod
+    def _same_event(connection: Connection, key: str, root: str, modality: str, span) -> int | None:
+        """The stored event this report is of: same dyad, root and modality, a compatible time (the nearest)."""
+        query = select(events.c.id, events.c.day, events.c.date).where(events.c.pair_key == key, events.c.root == root, events.c.modality == modality)
+        if span is None:
+            query = query.where(events.c.day.is_(None))
+        else:
+            # candidates: events filed from a year before (a year's or month's first day) to the window after
+            query = query.where(events.c.day.between(span[0] - dt.timedelta(days=366), span[1] + dt.timedelta(days=WINDOW_DAYS)))
+        rows = [r for r in connection.execute(query) if compatible(span, period(r.date, r.day))]
+        if not rows:
+            return None
+        return min(rows, key=lambda r: (abs((r.day - span[0]).days) if span and r.day else 0, r.id)).id
+
+    @staticmethod
+    def _merge(
+        connection: Connection, event_id: int, document_id: int, source: str, published: dt.date | None,
+        date: str | None, date_from: str, day: dt.date | None,
+    ) -> None:
+        old = connection.execute(select(events).where(events.c.id == event_id)).one()
+        new_article = connection.execute(
+            select(mentions.c.id).where(mentions.c.event_id == event_id, mentions.c.document_id == document_id).limit(1)
+        ).first() is None
+        new_source = connection.execute(
+            select(mentions.c.id).where(mentions.c.event_id == event_id, mentions.c.source == source).limit(1)
+        ).first() is None
+        values = {"num_mentions": old.num_mentions + 1, "num_articles": old.num_articles + int(new_article),
+                  "num_sources": old.num_sources + int(new_source)}  # fmt: skip
+        if published is not None and (old.first_reported is None or published < old.first_reported):
+            values["first_reported"] = published
+            values["first_document"] = document_id
+        stated, was_stated = date_from == "text", old.date_from == "text"
+        if date and ((stated and not was_stated) or (stated == was_stated and len(date) > len(old.date or ""))):
+            # a report whose text gives the date outranks one dated by its publication; a day outranks a month
+            values.update(date=date, date_from=date_from, day=day)
+        connection.execute(events.update().where(events.c.id == event_id).values(**values))
+
+    # ------------------------------------------------------------------ reading
+    def query(self, filters: Filters, limit: int | None = None) -> list[dict]:
+        """Merged events matching ``filters``, by day, each with its reports."""
+        query = select(events).where(*filters.conditions()).order_by(events.c.day, events.c.id)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            rows = list(connection.execute(query))
+            reports: dict[int, list[dict]] = {r.id: [] for r in rows}
+            if rows:
+                ids = list(reports)
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    listing = (
+                        select(mentions, documents.c.doc_id, documents.c.url, documents.c.title, documents.c.published)
+                        .join(documents, documents.c.id == mentions.c.document_id)
+                        .where(mentions.c.event_id.in_(chunk))
+                        .order_by(mentions.c.id)
+                    )
+                    for m in connection.execute(listing):
+                        reports[m.event_id].append({
+                            "document": m.doc_id, "url": m.url, "title": m.title, "source": m.source,
+                            "published": m.published.isoformat() if m.published else None, "code": m.code,
+                            "date": m.date, "modality": m.modality, "attribution": m.attribution,
+                            "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text, "trigger": m.trigger},
+                        })  # fmt: skip
+        return [_event_json(r, reports[r.id]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                    for name, table in (("documents", documents), ("events", events), ("mentions", mentions))}  # fmt: skip
+
+    def stats(self, filters: Filters, top: int = 10) -> dict[str, list]:
+        """Events per root, per dyad, per day; top source actors; Goldstein sum per dyad and month."""
+        where = filters.conditions()
+        month = func.substr(func.cast(events.c.day, events.c.date.type), 1, 7)
+        with self.engine.connect() as connection:
+            def rows(*columns, group, order, limit=None):
+                query = select(*columns, func.count().label("events")).where(*where).group_by(*group).order_by(*order)
+                return [list(r) for r in connection.execute(query.limit(limit) if limit else query)]
+
+            count = func.count()
+            out = {
+                "per_root": rows(events.c.root, group=[events.c.root], order=[events.c.root]),
+                "per_dyad": rows(events.c.source_code, events.c.target_code, group=[events.c.source_code, events.c.target_code],
+                                 order=[count.desc(), events.c.source_code, events.c.target_code], limit=top),
+                "per_day": rows(events.c.day, group=[events.c.day], order=[events.c.day]),
+                "per_month": rows(month, group=[month], order=[month]),
+                "top_actors": rows(events.c.source_code, group=[events.c.source_code], order=[count.desc(), events.c.source_code], limit=top),
+            }  # fmt: skip
+            # the Goldstein sum per month of the top dyads: how their relation went
+            dyads = [(r[0], r[1]) for r in out["per_dyad"]]
+            out["goldstein_per_dyad_month"] = [[*r[:3], round(r[3], 1) if r[3] is not None else None] for r in connection.execute(
+                select(events.c.source_code, events.c.target_code, month.label("month"), func.sum(events.c.goldstein))
+                .where(*where, or_(*(and_(_same(events.c.source_code, a), _same(events.c.target_code, b)) for a, b in dyads)) if dyads else False)
+                .group_by(events.c.source_code, events.c.target_code, month)
+                .order_by(events.c.source_code, events.c.target_code, month)
+            )] if dyads else []  # fmt: skip
+            return out
+
+
+@dataclass
+class Filters:
+    """What ``dyad query`` and ``dyad stats`` select: dates of the event, actors, codes, modality, words."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    actor: str | None = None
+    target: str | None = None
+    root: str | None = None
+    code: str | None = None
+    modality: str | None = None
+    text: str | None = None
+
+    def conditions(self) -> list:
+        out = []
+        if self.start:
+            out.append(events.c.day >= self.start)
+        if self.end:
+            out.append(events.c.day <= self.end)
+        if self.actor:
+            out.append(events.c.source_code.like(_prefix(self.actor), escape="\\"))
+        if self.target:
+            out.append(events.c.target_code.like(_prefix(self.target), escape="\\"))
+        if self.root:
+            out.append(events.c.root == self.root)
+        if self.code:
+            out.append(events.c.code.like(_prefix(self.code), escape="\\"))
+        if self.modality:
+            out.append(events.c.modality == self.modality)
+        if self.text:
+            words = select(mentions.c.id).where(and_(mentions.c.event_id == events.c.id,
+                                                     mentions.c.evidence_text.ilike(f"%{_escape(self.text)}%", escape="\\")))  # fmt: skip
+            out.append(words.exists())
+        return out
+
+
+def _same(column, value):
+    return column.is_(None) if value is None else column == value
+
+
+def _prefix(value: str) -> str:
+    return _escape(value.upper()) + "%"  # "RUS" is RUS, RUSGOV, RUSMIL ...
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _event_json(row, reports: list[dict]) -> dict:
+    return {
+        "id": row.id,
+        "day": row.day.isoformat() if row.day else None,
+        "date": row.date,
+        "source": row.source_code,
+        "source_country": row.source_country,
+        "target": row.target_code,
+        "target_country": row.target_country,
+        "code": row.code,
+        "root": row.root,
+        "quad_class": row.quad_class,
+        "goldstein": row.goldstein,
+        "plover": row.plover,
+        "modality": row.modality,
+        "num_mentions": row.num_mentions,
+        "num_articles": row.num_articles,
+        "num_sources": row.num_sources,
+        "first_reported": row.first_reported.isoformat() if row.first_reported else None,
+        "mentions": reports,
+    }
+
+
+def _reason(error: Exception) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
