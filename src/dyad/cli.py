@@ -305,6 +305,33 @@ def stats_cmd(db, start, end, actor, target, root, code, modality, text, top, as
         click.echo(format_stats(store.counts(), stats))
 
 
+@cli.command("export")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["gdelt-csv", "jsonl", "parquet"]), required=True,
+              help="gdelt-csv: GDELT 2.0's event columns, tab-separated, no header; jsonl: events with all their reports; parquet: typed columns.")  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here (required for parquet).")
+@click.option("--header", is_flag=True, help="gdelt-csv: a first row of column names.")
+def export_cmd(db, start, end, actor, target, root, code, modality, text, fmt, output, header) -> None:
+    """All stored events that match the filters, for pandas, DuckDB, R or GDELT tooling."""
+    from dyad.store.export import write_gdelt, write_jsonl, write_parquet
+
+    filters = make_filters(start, end, actor, target, root, code, modality, text)
+    if fmt == "parquet" and not output:
+        raise click.BadParameter("parquet is binary: give a file with --output", param_hint="--output")
+    found = open_store(db).iter_events(filters)
+    if fmt == "parquet":
+        count = write_parquet(found, output)
+    else:
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+        try:
+            count = write_gdelt(found, stream, header) if fmt == "gdelt-csv" else write_jsonl(found, stream)
+        finally:
+            if output:
+                stream.close()
+    click.echo(f"dyad: exported {count} events", err=True)
+
+
 @cli.command("bench")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSONL documents (default: generated from the bundled samples).")
 @click.option("--docs", default=200, show_default=True, help="How many documents to code.")

@@ -61,11 +61,11 @@ def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
                              first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
     else:
         cameo = load_cameo()
-        rows = [("id", "day", "source", "code", "target", "modality", "reports", "evidence")]
+        rows = [("id", "date", "source", "code", "target", "modality", "reports", "evidence")]
         for event in found:
             first = event["mentions"][0] if event["mentions"] else {}
             name = cameo[event["code"]].name if event["code"] in cameo else ""
-            rows.append((str(event["id"]), event["day"] or "-", event["source"] or "-", f"{event['code']} {name}"[:32],
+            rows.append((str(event["id"]), event["date"] or event["day"] or "-", event["source"] or "-", f"{event['code']} {name}"[:32],
                          event["target"] or "-", event["modality"], f"{event['num_mentions']}/{event['num_articles']}",
                          " ".join(first.get("evidence", {}).get("text", "").split())))  # fmt: skip
         _aligned(rows, stream, widest=60)

@@ -64,3 +64,31 @@ def test_a_database_that_does_not_connect_is_one_line_and_exit_2(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("dyad: error: ") and "cannot open the database" in done.stderr
     assert "Traceback" not in done.stderr and "pw@" not in done.stderr
+
+
+def test_exports_gdelt_columns_jsonl_and_typed_parquet(run, tmp_path):
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    from dyad.store.export import GDELT_COLUMNS
+
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps({"id": f"d{i}", "lang": "en", "published": "2024-05-07", "url": f"https://n{i}.example/a",
+                                          "text": f"{TALKS} Reported by outlet {i}."}) for i in range(2)) + "\n", encoding="utf-8")  # fmt: skip
+    assert run("ingest", "--db", db, "-q", str(docs)).exit_code == 0
+    lines = run("export", "--db", db, "--format", "gdelt-csv").stdout.splitlines()
+    (row,) = [line.split("\t") for line in lines]
+    assert len(GDELT_COLUMNS) == 61 and len(row) == 61
+    gdelt = dict(zip(GDELT_COLUMNS, row, strict=True))
+    assert (gdelt["Day"], gdelt["EventRootCode"], gdelt["NumArticles"], gdelt["NumSources"]) == ("20240506", "04", "2", "2")
+    assert {gdelt["Actor1CountryCode"], gdelt["Actor2CountryCode"]} == {"POL", "LTU"} and gdelt["SOURCEURL"] == "https://n0.example/a"
+    (event,) = [json.loads(line) for line in run("export", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    assert [m["document"] for m in event["mentions"]] == ["d0", "d1"]
+    assert run("export", "--db", db, "--format", "parquet").exit_code == 2  # binary needs a file
+    target = tmp_path / "events.parquet"
+    assert run("export", "--db", db, "--format", "parquet", "-o", str(target)).exit_code == 0
+    table = pq.read_table(target)
+    assert str(table.schema.field("day").type) == "date32[day]" and str(table.schema.field("num_mentions").type) == "int32"
+    assert table.to_pylist()[0]["day"] == dt.date(2024, 5, 6) and table.to_pylist()[0]["documents"] == ["d0", "d1"]

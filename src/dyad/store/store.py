@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from dyad.errors import DyadError
 from dyad.model import CodedDocument, Document
+from dyad.ontology.cameo import load_cameo
 from dyad.store.dedup import WINDOW_DAYS, compatible, event_day, pair_key, period
 from dyad.store.schema import documents, events, mentions
 
@@ -190,7 +192,7 @@ class Store:
                 counts.new_events += 1
             else:
                 event_id = found
-                self._merge(connection, event_id, document_id, source, document.published, event.date, event.date_from, day)
+                self._merge(connection, event_id, document_id, source, document.published, event.date, event.date_from, day, event.code)
                 counts.merged += 1
             connection.execute(mentions.insert().values(
                 event_id=event_id, document_id=document_id, source=source, code=event.code, date=event.date,
@@ -216,7 +218,7 @@ class Store:
     @staticmethod
     def _merge(
         connection: Connection, event_id: int, document_id: int, source: str, published: dt.date | None,
-        date: str | None, date_from: str, day: dt.date | None,
+        date: str | None, date_from: str, day: dt.date | None, code: str,
     ) -> None:
         old = connection.execute(select(events).where(events.c.id == event_id)).one()
         new_article = connection.execute(
@@ -227,6 +229,13 @@ class Store:
         ).first() is None
         values = {"num_mentions": old.num_mentions + 1, "num_articles": old.num_articles + int(new_article),
                   "num_sources": old.num_sources + int(new_source)}  # fmt: skip
+        reported = Counter(c for (c,) in connection.execute(select(mentions.c.code).where(mentions.c.event_id == event_id)))
+        reported[code] += 1
+        best = max(reported, key=lambda c: (reported[c], len(c), not c.endswith("0"), c))
+        if best != old.code:  # the code its reports give most often, among equals the most specific ("041" over "040")
+            entry = load_cameo()[best] if best in load_cameo() else None
+            values.update(code=best, quad_class=entry.quad_class if entry else old.quad_class,
+                          goldstein=entry.goldstein if entry else old.goldstein, plover=entry.plover if entry else old.plover)  # fmt: skip
         if published is not None and (old.first_reported is None or published < old.first_reported):
             values["first_reported"] = published
             values["first_document"] = document_id
@@ -243,26 +252,19 @@ class Store:
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            rows = list(connection.execute(query))
-            reports: dict[int, list[dict]] = {r.id: [] for r in rows}
-            if rows:
-                ids = list(reports)
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    listing = (
-                        select(mentions, documents.c.doc_id, documents.c.url, documents.c.title, documents.c.published)
-                        .join(documents, documents.c.id == mentions.c.document_id)
-                        .where(mentions.c.event_id.in_(chunk))
-                        .order_by(mentions.c.id)
-                    )
-                    for m in connection.execute(listing):
-                        reports[m.event_id].append({
-                            "document": m.doc_id, "url": m.url, "title": m.title, "source": m.source,
-                            "published": m.published.isoformat() if m.published else None, "code": m.code,
-                            "date": m.date, "modality": m.modality, "attribution": m.attribution,
-                            "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text, "trigger": m.trigger},
-                        })  # fmt: skip
-        return [_event_json(r, reports[r.id]) for r in rows]
+            return _with_reports(connection, list(connection.execute(query)))
+
+    def iter_events(self, filters: Filters, page: int = 2000) -> Iterator[dict]:
+        """All matching events by id, a page at a time (exports of millions stay in bounded memory)."""
+        last = 0
+        while True:
+            query = select(events).where(*filters.conditions(), events.c.id > last).order_by(events.c.id).limit(page)
+            with self.engine.connect() as connection:
+                found = _with_reports(connection, list(connection.execute(query)))
+            if not found:
+                return
+            yield from found
+            last = found[-1]["id"]
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
@@ -344,6 +346,30 @@ def _prefix(value: str) -> str:
 
 def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _with_reports(connection: Connection, rows: list) -> list[dict]:
+    """Event rows as records, each with its reports (document, source, evidence, the actors as coded)."""
+    reports: dict[int, list[dict]] = {r.id: [] for r in rows}
+    ids = list(reports)
+    for start in range(0, len(ids), 500):
+        listing = (
+            select(mentions, documents.c.doc_id, documents.c.url, documents.c.title, documents.c.published, documents.c.ingested_at)
+            .join(documents, documents.c.id == mentions.c.document_id)
+            .where(mentions.c.event_id.in_(ids[start : start + 500]))
+            .order_by(mentions.c.id)
+        )
+        for m in connection.execute(listing):
+            record = json.loads(m.record)
+            reports[m.event_id].append({
+                "document": m.doc_id, "url": m.url, "title": m.title, "source": m.source,
+                "published": m.published.isoformat() if m.published else None,
+                "ingested_at": m.ingested_at.isoformat(timespec="seconds"), "code": m.code, "date": m.date,
+                "modality": m.modality, "attribution": m.attribution,
+                "actors": {"source": record.get("source"), "target": record.get("target")},
+                "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text, "trigger": m.trigger},
+            })  # fmt: skip
+    return [_event_json(r, reports[r.id]) for r in rows]
 
 
 def _event_json(row, reports: list[dict]) -> dict:
