@@ -1,4 +1,5 @@
-"""Read documents from paths: text and HTML files, directories, JSONL, '-' for stdin.
+"""Read documents from paths: text, HTML pages, RSS/Atom feeds, WARC archives, directories, JSONL,
+'-' for stdin.
 
 Bad input never raises out of here: it yields a ``Problem`` naming the file (and line),
 and the caller reports it and goes on with the rest.
@@ -22,6 +23,8 @@ MAX_LINE_BYTES = 4_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_ENDINGS = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ def _from_file(path: Path, lang: str | None, published: dt.date | None) -> Itera
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from _from_jsonl(path, lang, published)
             return
+        if path.name.lower().endswith(WARC_ENDINGS):
+            yield from _from_warc(path, lang, published)
+            return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             yield Problem(where, f"file is {size / 1e6:.1f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB a document may have; split it")
@@ -75,7 +81,34 @@ def _from_file(path: Path, lang: str | None, published: dt.date | None) -> Itera
     except OSError as exc:
         yield Problem(where, f"cannot read: {exc.strerror or exc}")
         return
+    if path.suffix.lower() in FEED_SUFFIXES:
+        yield from _from_feed(where, data, lang, published)
+        return
     yield from _from_bytes(where, data, lang, published, path.stem, html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def _from_feed(where: str, data: bytes, lang: str | None, published: dt.date | None) -> Iterator[Document | Problem]:
+    from dyad.ingest.web import WebProblem, feed_documents
+
+    if not data.strip():
+        yield Problem(where, "empty file")
+        return
+    try:
+        yield from feed_documents(data, where, lang, published)
+    except WebProblem as problem:
+        yield Problem(where, str(problem))
+
+
+def _from_warc(path: Path, lang: str | None, published: dt.date | None) -> Iterator[Document | Problem]:
+    from dyad.ingest.web import WebProblem, warc_documents
+
+    where = str(path)
+    with path.open("rb") as stream:
+        try:
+            for item in warc_documents(stream, where, lang, published):
+                yield Problem(*item) if isinstance(item, tuple) else item
+        except WebProblem as problem:
+            yield Problem(where, str(problem))
 
 
 def _from_bytes(
@@ -97,7 +130,13 @@ def _from_bytes(
     if notice:
         yield Notice(where, notice)
     if html:
-        text = html_to_text(text)
+        from dyad.ingest.web import WebProblem, article_of_html
+
+        try:
+            yield article_of_html(text, where, doc_id, lang, published)
+        except WebProblem as problem:
+            yield Problem(where, str(problem))
+        return
     yield Document(text=text, id=doc_id, lang=lang, published=published)
 
 

@@ -1,0 +1,116 @@
+"""Documents from the web's formats: HTML pages (trafilatura), RSS/Atom feeds (feedparser),
+WARC web archives (warcio).
+
+Each reader yields ``Document``s and ``Problem``s, never raises: a page with no article, a feed
+that is not XML, an archive cut short are each one line naming the input, and what could be
+read before the damage is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterator
+
+from dyad.model import Document
+
+MAX_RECORD_BYTES = 4_000_000  # a WARC response larger than this is skipped (no news page is)
+MIN_ARTICLE_WORDS = 8  # less than this is a menu, a login or an error page, not an article
+
+
+class WebProblem(Exception):
+    """Raised inside a reader for a problem of one input; turned into a ``Problem`` by the caller."""
+
+
+def article_of_html(markup: str, where: str, doc_id: str, lang: str | None, published: dt.date | None, url: str | None = None):
+    """The main text of a news page, its title and its publication date from the page's metadata
+    (not guessed from its words: ``extensive_search`` off). Raises ``WebProblem`` for a page with no article."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )  # fmt: skip
+    text = (found.text if found is not None else "") or ""
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        raise WebProblem("HTML page with no article text")
+    day = _iso_day(found.date) if found.date else None
+    title = found.title or None
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"  # the headline is part of what the page says
+    return Document(text=text, id=doc_id, lang=lang, published=day or published, title=title, url=url or found.url or None)
+
+
+def feed_documents(data: bytes, where: str, lang: str | None, published: dt.date | None) -> Iterator[Document]:
+    """One document per feed entry: title, summary or content (markup removed), link, date."""
+    import feedparser
+
+    from dyad.ingest.files import html_to_text
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise WebProblem(f"not an RSS or Atom feed, or a feed with no entries{reason}")
+    for number, entry in enumerate(parsed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = " ".join(c.get("value", "") for c in entry.content)
+        body = html_to_text(body or entry.get("summary", "") or "")
+        title = html_to_text(entry.get("title", "") or "") or None
+        text = "\n\n".join(part for part in (title, body) if part)
+        if not text.strip():
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        day = dt.date(*stamp[:3]) if stamp else published
+        yield Document(text=text, id=str(entry.get("id") or entry.get("link") or f"{where}#{number}"), lang=lang,
+                       published=day, title=title, url=entry.get("link") or None)  # fmt: skip
+
+
+def warc_documents(stream, where: str, lang: str | None, published: dt.date | None) -> Iterator[Document | tuple[str, str]]:
+    """The HTML pages of a WARC (or WARC.gz) archive's responses, with their URLs; a damaged or
+    truncated archive stops with a problem after the pages read so far. Problems of single
+    records come as ``(where, message)`` tuples."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    count = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            count += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            status = record.http_headers.get_statuscode() if record.http_headers else None
+            kind = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if status != "200" or "html" not in kind.lower():
+                continue
+            body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+            if len(body) > MAX_RECORD_BYTES:
+                yield (f"{where}: {url}", "page larger than 4 MB: skipped")
+                continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the record ends before its stated length
+                raise WebProblem(f"truncated archive: the response for {url} is cut short, after {count - 1} responses")
+            try:
+                yield article_of_html(_decode(body, kind), where, url or f"{where}#{count}", lang, published, url=url)
+            except WebProblem as problem:
+                yield (f"{where}: {url}", str(problem))
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
+        raise WebProblem(f"damaged or truncated archive after {count} responses ({type(error).__name__}: {error})") from None
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    charset = "utf-8"
+    for part in content_type.split(";"):
+        if part.strip().lower().startswith("charset="):
+            charset = part.split("=", 1)[1].strip().strip('"') or "utf-8"
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
+def _iso_day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
