@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/dyad eval tests/fixtures/en_gold.jsonl --errors 0
+	$(BIN)/dyad eval-dedup tests/fixtures/dedup.jsonl
 	$(BIN)/dyad eval ../shared/data/seed/seed.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/ru-cameo/dev.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --by suite --errors 0
@@ -37,6 +38,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/dyad bench
 	$(BIN)/dyad bench --lang en
+	$(BIN)/dyad bench --store --docs 400
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -132,3 +132,48 @@ def natasha_rate(docs: list[Document]) -> float:
     for document in docs:
         run(document)
     return len(docs) / (time.perf_counter() - started)
+
+
+def run_store_bench(db: str | None, count: int, batch: int = 200) -> str:
+    """Ingest throughput beside coding alone, same documents, same run: storage must not be the
+    bottleneck. Documents are the bundled samples of both languages, cycled, each made a distinct
+    document (so nothing is skipped as already stored) while its events stay the same: every
+    cycle after the first reports the same events again, which the store merges."""
+    import tempfile
+
+    from dyad.pipeline import Engine
+    from dyad.store import IngestCounts, Store
+
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    base = sample_documents("ru") + sample_documents("en")
+    docs = [Document(text=f"{d.text}\n\nReport {i}.", id=f"{d.id}#{i}", lang=d.lang, published=d.published, url=f"{d.url or 'doc'}#{i}")
+            for i, d in ((i, base[i % len(base)]) for i in range(count))]  # fmt: skip
+    engine = Engine()
+    list(engine.code_many(base[:2] + [d for d in base if d.lang == "en"][:2]))  # models loaded, warm
+    started = time.perf_counter()
+    for _ in engine.code_many(docs):
+        pass
+    coding = time.perf_counter() - started
+    folder = None
+    if db is None:
+        folder = tempfile.TemporaryDirectory(prefix="dyad-bench-")
+        db = f"sqlite:///{Path(folder.name) / 'bench.db'}"
+    store = Store(db)
+    counts = IngestCounts()
+    rss_before = peak_rss_mb()
+    started = time.perf_counter()
+    store.ingest(engine.code_many(store.new_documents(docs, counts)), counts, batch)
+    ingest = time.perf_counter() - started
+    totals = store.counts()
+    if folder is not None:
+        store.engine.dispose()
+        folder.cleanup()
+    backend = store.engine.dialect.name
+    return "\n".join([
+        f"corpus: {count} documents (the bundled samples of both languages, cycled, each a distinct document), batches of {batch}",
+        f"coding alone:  {count / coding:7.1f} articles/s",
+        f"ingest ({backend}): {count / ingest:7.1f} articles/s  ({counts.documents} documents, {counts.mentions} reports, "
+        f"{totals['events']} events after merging)",
+        f"ratio:   ingest / coding = {coding / ingest:.2f}   peak RSS {rss_before:,.0f} MB before ingest, {peak_rss_mb():,.0f} MB after",
+    ])  # fmt: skip

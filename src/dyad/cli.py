@@ -227,16 +227,8 @@ def ingest_cmd(inputs, lang, published, db, batch, quiet, as_json, actors, agent
     engine = load_engine(actors, agents, verbs)
     counts = IngestCounts()
     progress = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
-    pending = []
-    for coded in run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts)):
-        if coded.skipped:
-            continue
-        pending.append(coded)
-        if len(pending) >= batch:
-            store.add(pending, counts)
-            pending = []
-            progress.update(counts.documents, counts.mentions)
-    store.add(pending, counts)
+    coded = run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts))
+    store.ingest(coded, counts, batch, on_batch=lambda c: progress.update(c.documents, c.mentions))
     progress.done()
     totals = store.counts()
     if as_json:
@@ -332,15 +324,33 @@ def export_cmd(db, start, end, actor, target, root, code, modality, text, fmt, o
     click.echo(f"dyad: exported {count} events", err=True)
 
 
+@cli.command("eval-dedup")
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", default=10, show_default=True, help="How many wrong pairs to list.")
+def eval_dedup_cmd(corpus, errors) -> None:
+    """Pairwise precision and recall of merging reports of one event, on a corpus with known groups."""
+    from dyad.store.dedup_eval import evaluate_dedup
+
+    run = Run()
+    report = evaluate_dedup(Path(corpus), load_engine(), run.problem)
+    click.echo(report.format(errors))
+    sys.exit(1 if run.problems else 0)
+
+
 @cli.command("bench")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSONL documents (default: generated from the bundled samples).")
 @click.option("--docs", default=200, show_default=True, help="How many documents to code.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time the parser alone (natasha, or spaCy for English) on the same corpus.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Language of the corpus (a file's documents of other languages are left out).")
-def bench_cmd(corpus, docs, baseline, lang) -> None:
+@click.option("--store", "store_bench", is_flag=True, help="Time ingest into a store beside coding alone (with --db, that database; else a temporary SQLite file).")
+@db_option
+def bench_cmd(corpus, docs, baseline, lang, store_bench, db) -> None:
     """Articles/s, sentences/s, warm-up and peak memory, beside the parser alone on the same corpus."""
-    from dyad.bench import run_bench
+    from dyad.bench import run_bench, run_store_bench
 
+    if store_bench or db:
+        click.echo(run_store_bench(db, docs))
+        return
     click.echo(run_bench(Path(corpus) if corpus else None, docs, baseline, lang))
 
 

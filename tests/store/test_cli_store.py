@@ -92,3 +92,16 @@ def test_exports_gdelt_columns_jsonl_and_typed_parquet(run, tmp_path):
     table = pq.read_table(target)
     assert str(table.schema.field("day").type) == "date32[day]" and str(table.schema.field("num_mentions").type) == "int32"
     assert table.to_pylist()[0]["day"] == dt.date(2024, 5, 6) and table.to_pylist()[0]["documents"] == ["d0", "d1"]
+
+
+def test_eval_dedup_prints_pairwise_figures_of_the_merge(run, tmp_path):
+    corpus = tmp_path / "groups.jsonl"
+    rows = [("a", "g1", "2024-05-06", "Poland and Lithuania held talks in Warsaw on Monday."),
+            ("b", "g1", "2024-05-07", "Lithuania and Poland held talks in Warsaw on Monday, officials said."),
+            ("c", "g2", "2024-06-20", "Poland and Lithuania held talks in Vilnius on Thursday.")]  # fmt: skip
+    corpus.write_text("\n".join(json.dumps({"id": i, "lang": "en", "published": p, "text": t,
+                                            "dedup": {"group": g, "source": "POL", "target": "LTU", "root": "04"}})
+                                for i, g, p, t in rows), encoding="utf-8")  # fmt: skip
+    result = run("eval-dedup", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert "P=1.000 R=1.000" in result.stdout and "tp=1 fp=0 fn=0" in result.stdout

@@ -25,13 +25,7 @@ def samples():
 
 def ingest(store, engine, documents, batch=5):
     counts = IngestCounts()
-    pending = []
-    for coded in engine.code_many(store.new_documents(documents, counts)):
-        pending.append(coded)
-        if len(pending) >= batch:
-            store.add(pending, counts)
-            pending = []
-    store.add(pending, counts)
+    store.ingest(engine.code_many(store.new_documents(documents, counts)), counts, batch)
     return counts
 
 
@@ -107,7 +101,7 @@ def test_the_schema_is_the_migrations_and_a_foreign_or_newer_database_is_refused
     from dyad.store.schema import metadata
 
     store = Store(db_url)
-    assert store.revision() == "0001"
+    assert store.revision() == "0002"
     with store.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
         connection.execute(text("update alembic_version set version_num = '9999'"))
@@ -150,3 +144,45 @@ def test_stats_count_per_root_dyad_and_month_on_both_backends(db_url, engine):
     assert stats["goldstein_per_dyad_month"] and all((a, b) in top and len(m) == 7 for a, b, m, _ in stats["goldstein_per_dyad_month"])
     only = store.stats(Filters(actor="RUS"), top=3)
     assert all(a.startswith("RUS") for a, _ in only["top_actors"])
+
+
+def test_one_side_named_as_a_country_or_its_government_and_a_pledge_said_or_intended_merge(db_url, engine):
+    store = Store(db_url)
+    docs = [
+        Document(text="Japan lodged a formal protest with China on Friday.", id="a", lang="en", published=dt.date(2025, 10, 17)),
+        Document(text="Япония в пятницу заявила протест Китаю.", id="b", lang="ru", published=dt.date(2025, 10, 18)),
+        Document(text="Germany pledged new military aid to Ukraine on Wednesday.", id="c", lang="en", published=dt.date(2025, 9, 10)),
+        Document(text="Германия в среду пообещала Украине новую военную помощь.", id="d", lang="ru", published=dt.date(2025, 9, 11)),
+    ]
+    ingest(store, engine, docs)
+    (protest,) = store.query(Filters(root="11"))
+    assert protest["num_articles"] == 2 and {protest["source"][:3], protest["target"][:3]} == {"JPN", "CHN"}
+    (pledge,) = store.query(Filters(root="03"))
+    assert pledge["num_articles"] == 2
+
+
+def test_a_store_of_the_older_schema_is_upgraded_with_its_data(db_url):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from dyad.store.store import MIGRATIONS, resolve_url
+
+    engine = create_engine(resolve_url(db_url))
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("insert into documents (doc_id, text_hash, source, text, n_events, ingested_at) "
+                                "values ('d', 'h', '', 'Some text.', 1, '2025-01-01 00:00:00')"))  # fmt: skip
+        connection.execute(text("insert into events (code, root, modality, pair_key, num_mentions, num_articles, num_sources) "
+                                "values ('041', '04', 'asserted', 'RUS>USA', 2, 1, 1)"))  # fmt: skip
+        for _ in range(2):
+            connection.execute(text("insert into mentions (event_id, document_id, source, code, modality, evidence_start, "
+                                    "evidence_end, evidence_text, record) values (1, 1, '', '041', 'asserted', 0, 5, 'Some.', '{}')"))  # fmt: skip
+    engine.dispose()
+    store = Store(db_url)
+    assert store.migrated_from == "0001" and store.revision() == "0002"
+    with store.engine.connect() as connection:
+        assert connection.execute(text("select code, reports from event_codes")).all() == [("041", 2)]

@@ -1,9 +1,11 @@
 """When two reports describe the same real event: the rules the store merges by.
 
 Two event records are one event when they have the same dyad (the same source and target
-codes; in either order for the symmetric roots 03-06, "A met B" = "B met A"), the same root,
-the same modality (a meeting that happened and one only planned, or an agreement and its
-rejection, stay apart), and compatible times: two days (the event's own date when the text
+countries, or organisations by their code, as the spec's scoring compares actors: reports name
+the same side as "Japan" or "the Japanese government"; in either order for the symmetric roots
+03-06, "A met B" = "B met A"), the same root, the same modality (a meeting that happened and
+one only planned, or an agreement and its rejection, stay apart; for the intents of root 03,
+said and intended are one), and compatible times: two days (the event's own date when the text
 gives a day, else the report's publication day) no more than ``WINDOW_DAYS`` apart, or, when
 a report dates the event only by month or year ("in January"), a day inside that period.
 """
@@ -17,8 +19,18 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 WINDOW_DAYS = 2  # reports of one event give its day within this many days of each other
 
 
+def side(code: str | None, country: str | None) -> str:
+    """An actor as dedup compares it: its country, else (an organisation, "---GOV") its code."""
+    return country or code or "-"
+
+
+def modality_class(root: str, modality: str) -> str:
+    """The modality as dedup compares it: an intent (03) said or intended is one."""
+    return "intended" if root == "03" and modality in ("asserted", "intended") else modality
+
+
 def pair_key(source: str | None, target: str | None, root: str) -> str:
-    """The dyad as dedup compares it: ``SRC>TGT``, or the two codes sorted for symmetric roots."""
+    """The dyad as dedup compares it (give it ``side()``s): ``SRC>TGT``, sorted for symmetric roots."""
     one, other = source or "-", target or "-"
     if root in SYMMETRIC_ROOTS:
         one, other = sorted((one, other))

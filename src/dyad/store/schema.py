@@ -56,7 +56,7 @@ events = Table(
     Column("goldstein", Float),
     Column("plover", String(32)),
     Column("modality", String(16), nullable=False),
-    Column("pair_key", String(80), nullable=False),  # the dyad as dedup compares it (unordered for symmetric roots)
+    Column("pair_key", String(80), nullable=False),  # the dyad as dedup compares it: countries, unordered for symmetric roots
     Column("num_mentions", Integer, nullable=False, default=1),
     Column("num_articles", Integer, nullable=False, default=1),
     Column("num_sources", Integer, nullable=False, default=1),
@@ -85,4 +85,21 @@ mentions = Table(
     Column("trigger", Text),
     Column("attribution", Text),
     Column("record", Text, nullable=False),  # the event record as the engine emitted it (JSON, spec §2)
+    Index("ix_mentions_event_document", "event_id", "document_id"),
+    Index("ix_mentions_event_source", "event_id", "source"),
+)
+
+event_codes = Table(  # how many reports of an event gave each code (the event takes the most given)
+    "event_codes",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
+    Column("code", String(8), primary_key=True),
+    Column("reports", Integer, nullable=False),
+)
+
+event_sources = Table(  # the outlets that reported an event (NumSources counts them)
+    "event_sources",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
+    Column("source", String(255), primary_key=True),
 )

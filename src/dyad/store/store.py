@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +26,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from dyad.errors import DyadError
 from dyad.model import CodedDocument, Document
 from dyad.ontology.cameo import load_cameo
-from dyad.store.dedup import WINDOW_DAYS, compatible, event_day, pair_key, period
-from dyad.store.schema import documents, events, mentions
+from dyad.store.dedup import (
+    WINDOW_DAYS,
+    compatible,
+    event_day,
+    modality_class,
+    pair_key,
+    period,
+    side,
+)
+from dyad.store.schema import documents, event_codes, event_sources, events, mentions
 
 DEFAULT_URL = "sqlite:///dyad.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -154,96 +161,33 @@ class Store:
             condition = or_(condition, documents.c.url == url)
         return connection.execute(select(documents.c.id).where(condition).limit(1)).first() is not None
 
+    def ingest(self, coded: Iterable[CodedDocument], counts: IngestCounts, batch: int = 200, on_batch=None) -> None:
+        """Store coded documents (those not skipped) in transactions of ``batch`` documents;
+        ``on_batch(counts)`` after each. Give it ``engine.code_many(store.new_documents(...))``."""
+        pending: list[CodedDocument] = []
+        for item in coded:
+            if item.skipped:
+                continue
+            pending.append(item)
+            if len(pending) >= batch:
+                self.add(pending, counts)
+                pending = []
+                if on_batch:
+                    on_batch(counts)
+        self.add(pending, counts)
+
     def add(self, batch: list[CodedDocument], counts: IngestCounts) -> None:
         """Store a batch of coded documents and their events in one transaction."""
         if not batch:
             return
         try:
             with self.engine.begin() as connection:
+                writer = _BatchWriter(connection, counts)
                 for coded in batch:
-                    self._add_document(connection, coded, counts)
+                    writer.add(coded)
+                writer.flush()
         except DBAPIError as error:
             raise StoreError(f"the batch was not stored: {_reason(error)}", where=_safe(self.url)) from None
-
-    def _add_document(self, connection: Connection, coded: CodedDocument, counts: IngestCounts) -> None:
-        document = coded.document
-        source = source_of(document)
-        document_id = connection.execute(documents.insert().values(
-            doc_id=document.id or "", url=document.url or None, text_hash=normalised_hash(document.text),
-            title=document.title, published=document.published, lang=document.lang, source=source,
-            text=document.text, n_events=len(coded.events), ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        )).inserted_primary_key[0]  # fmt: skip
-        counts.documents += 1
-        for event in coded.events:
-            record = event.to_json()
-            src = event.source.code if event.source else None
-            tgt = event.target.code if event.target else None
-            key = pair_key(src, tgt, event.root)
-            day = event_day(event.date, document.published)
-            found = self._same_event(connection, key, event.root, event.modality, period(event.date, document.published))
-            if found is None:
-                event_id = connection.execute(events.insert().values(
-                    day=day, date=event.date, date_from=event.date_from, source_code=src, source_country=event.source.country if event.source else None,
-                    target_code=tgt, target_country=event.target.country if event.target else None, code=event.code,
-                    root=event.root, quad_class=event.quad_class, goldstein=event.goldstein, plover=event.plover,
-                    modality=event.modality, pair_key=key, num_mentions=1, num_articles=1, num_sources=1,
-                    first_reported=document.published, first_document=document_id,
-                )).inserted_primary_key[0]  # fmt: skip
-                counts.new_events += 1
-            else:
-                event_id = found
-                self._merge(connection, event_id, document_id, source, document.published, event.date, event.date_from, day, event.code)
-                counts.merged += 1
-            connection.execute(mentions.insert().values(
-                event_id=event_id, document_id=document_id, source=source, code=event.code, date=event.date,
-                date_from=event.date_from, modality=event.modality, evidence_start=event.evidence.start,
-                evidence_end=event.evidence.end, evidence_text=event.evidence.text, trigger=event.evidence.trigger,
-                attribution=event.attribution.text if event.attribution else None, record=json.dumps(record, ensure_ascii=False),
-            ))  # fmt: skip
-
-    @staticmethod
-    def _same_event(connection: Connection, key: str, root: str, modality: str, span) -> int | None:
-        """The stored event this report is of: same dyad, root and modality, a compatible time (the nearest)."""
-        query = select(events.c.id, events.c.day, events.c.date).where(events.c.pair_key == key, events.c.root == root, events.c.modality == modality)
-        if span is None:
-            query = query.where(events.c.day.is_(None))
-        else:
-            # candidates: events filed from a year before (a year's or month's first day) to the window after
-            query = query.where(events.c.day.between(span[0] - dt.timedelta(days=366), span[1] + dt.timedelta(days=WINDOW_DAYS)))
-        rows = [r for r in connection.execute(query) if compatible(span, period(r.date, r.day))]
-        if not rows:
-            return None
-        return min(rows, key=lambda r: (abs((r.day - span[0]).days) if span and r.day else 0, r.id)).id
-
-    @staticmethod
-    def _merge(
-        connection: Connection, event_id: int, document_id: int, source: str, published: dt.date | None,
-        date: str | None, date_from: str, day: dt.date | None, code: str,
-    ) -> None:
-        old = connection.execute(select(events).where(events.c.id == event_id)).one()
-        new_article = connection.execute(
-            select(mentions.c.id).where(mentions.c.event_id == event_id, mentions.c.document_id == document_id).limit(1)
-        ).first() is None
-        new_source = connection.execute(
-            select(mentions.c.id).where(mentions.c.event_id == event_id, mentions.c.source == source).limit(1)
-        ).first() is None
-        values = {"num_mentions": old.num_mentions + 1, "num_articles": old.num_articles + int(new_article),
-                  "num_sources": old.num_sources + int(new_source)}  # fmt: skip
-        reported = Counter(c for (c,) in connection.execute(select(mentions.c.code).where(mentions.c.event_id == event_id)))
-        reported[code] += 1
-        best = max(reported, key=lambda c: (reported[c], len(c), not c.endswith("0"), c))
-        if best != old.code:  # the code its reports give most often, among equals the most specific ("041" over "040")
-            entry = load_cameo()[best] if best in load_cameo() else None
-            values.update(code=best, quad_class=entry.quad_class if entry else old.quad_class,
-                          goldstein=entry.goldstein if entry else old.goldstein, plover=entry.plover if entry else old.plover)  # fmt: skip
-        if published is not None and (old.first_reported is None or published < old.first_reported):
-            values["first_reported"] = published
-            values["first_document"] = document_id
-        stated, was_stated = date_from == "text", old.date_from == "text"
-        if date and ((stated and not was_stated) or (stated == was_stated and len(date) > len(old.date or ""))):
-            # a report whose text gives the date outranks one dated by its publication; a day outranks a month
-            values.update(date=date, date_from=date_from, day=day)
-        connection.execute(events.update().where(events.c.id == event_id).values(**values))
 
     # ------------------------------------------------------------------ reading
     def query(self, filters: Filters, limit: int | None = None) -> list[dict]:
@@ -298,6 +242,144 @@ class Store:
                 .order_by(events.c.source_code, events.c.target_code, month)
             )] if dyads else []  # fmt: skip
             return out
+
+
+class _BatchWriter:
+    """Writes one batch: documents at once, events as they are found, and what merging changes in
+    stored events (counts, code tallies, sources, dates) gathered and written once per event at the
+    end, so a report costs the same however many reports its event already has."""
+
+    def __init__(self, connection: Connection, counts: IngestCounts) -> None:
+        self.connection = connection
+        self.counts = counts
+        self.candidates: dict[tuple, list[dict]] = {}  # (pair key, root, modality class) -> events loaded or added
+        self.loaded: set[tuple] = set()  # (pair key, root, modality class, span) already read from the database
+        self.touched: dict[int, dict] = {}  # event id -> its row as it will be written
+        self.codes: dict[tuple[int, str], int] = {}  # (event, code) -> reports added in this batch
+        self.sources: set[tuple[int, str]] = set()  # (event, source) pairs of this batch's reports
+        self.new_events: set[int] = set()
+        self.rows: list[dict] = []  # mentions to insert
+
+    def add(self, coded: CodedDocument) -> None:
+        document = coded.document
+        source = source_of(document)
+        document_id = self.connection.execute(documents.insert().values(
+            doc_id=document.id or "", url=document.url or None, text_hash=normalised_hash(document.text),
+            title=document.title, published=document.published, lang=document.lang, source=source,
+            text=document.text, n_events=len(coded.events), ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )).inserted_primary_key[0]  # fmt: skip
+        self.counts.documents += 1
+        reported: set[int] = set()  # events this document already reported
+        for event in coded.events:
+            src = event.source.code if event.source else None
+            tgt = event.target.code if event.target else None
+            key = pair_key(side(src, event.source.country if event.source else None),
+                           side(tgt, event.target.country if event.target else None), event.root)  # fmt: skip
+            span = period(event.date, document.published)
+            group = (key, event.root, modality_class(event.root, event.modality))
+            found = self._same_event(group, span)
+            day = event_day(event.date, document.published)
+            if found is None:
+                row = {
+                    "day": day, "date": event.date, "date_from": event.date_from, "source_code": src,
+                    "source_country": event.source.country if event.source else None, "target_code": tgt,
+                    "target_country": event.target.country if event.target else None, "code": event.code,
+                    "root": event.root, "quad_class": event.quad_class, "goldstein": event.goldstein, "plover": event.plover,
+                    "modality": event.modality, "pair_key": key, "num_mentions": 1, "num_articles": 1, "num_sources": 1,
+                    "first_reported": document.published, "first_document": document_id,
+                }  # fmt: skip
+                row["id"] = self.connection.execute(events.insert().values(**row)).inserted_primary_key[0]
+                self.candidates[group].append(row)
+                self.touched[row["id"]] = row
+                self.new_events.add(row["id"])
+                self.counts.new_events += 1
+            else:
+                row = found
+                self._merge(row, document_id, reported, document.published, event.date, event.date_from, day)
+                self.counts.merged += 1
+            reported.add(row["id"])
+            self.codes[(row["id"], event.code)] = self.codes.get((row["id"], event.code), 0) + 1
+            self.sources.add((row["id"], source))
+            self.rows.append({
+                "event_id": row["id"], "document_id": document_id, "source": source, "code": event.code, "date": event.date,
+                "date_from": event.date_from, "modality": event.modality, "evidence_start": event.evidence.start,
+                "evidence_end": event.evidence.end, "evidence_text": event.evidence.text, "trigger": event.evidence.trigger,
+                "attribution": event.attribution.text if event.attribution else None,
+                "record": json.dumps(event.to_json(), ensure_ascii=False),
+            })  # fmt: skip
+
+    def _same_event(self, group: tuple, span) -> dict | None:
+        """The event this report is of: same dyad, root and modality, a compatible time (the nearest)."""
+        key, root, modality = group
+        if (*group, span) not in self.loaded:
+            self.loaded.add((*group, span))
+            wanted = ("asserted", "intended") if root == "03" and modality == "intended" else (modality,)
+            query = select(events).where(events.c.pair_key == key, events.c.root == root, events.c.modality.in_(wanted))
+            if span is None:
+                query = query.where(events.c.day.is_(None))
+            else:  # events filed from a year before (a year's or month's first day) to the window after
+                query = query.where(events.c.day.between(span[0] - dt.timedelta(days=366), span[1] + dt.timedelta(days=WINDOW_DAYS)))
+            known = self.candidates.setdefault(group, [])
+            ids = {r["id"] for r in known}
+            known.extend(dict(r._mapping) for r in self.connection.execute(query) if r.id not in ids)
+        rows = [r for r in self.candidates.get(group, []) if compatible(span, period(r["date"], r["day"]))]
+        if not rows:
+            self.candidates.setdefault(group, [])
+            return None
+        best = min(rows, key=lambda r: (abs((r["day"] - span[0]).days) if span and r["day"] else 0, r["id"]))
+        return self.touched.setdefault(best["id"], best)
+
+    def _merge(self, row: dict, document_id: int, reported: set[int], published, date, date_from, day) -> None:
+        row["num_mentions"] += 1
+        if row["id"] not in reported:
+            row["num_articles"] += 1  # documents are new to the store: its first report of this event is a new article
+        if published is not None and (row["first_reported"] is None or published < row["first_reported"]):
+            row["first_reported"], row["first_document"] = published, document_id
+        stated, was_stated = date_from == "text", row["date_from"] == "text"
+        if date and ((stated and not was_stated) or (stated == was_stated and len(date) > len(row["date"] or ""))):
+            # a report whose text gives the date outranks one dated by its publication; a day outranks a month
+            row.update(date=date, date_from=date_from, day=day)
+
+    def flush(self) -> None:
+        connection = self.connection
+        if self.rows:
+            connection.execute(mentions.insert(), self.rows)
+        touched = list(self.touched)
+        tallies: dict[int, dict[str, int]] = {}
+        for start in range(0, len(touched), 500):
+            chunk = touched[start : start + 500]
+            for event_id, code, reports in connection.execute(select(event_codes).where(event_codes.c.event_id.in_(chunk))):
+                tallies.setdefault(event_id, {})[code] = reports
+            known = {(e, src) for e, src in connection.execute(
+                select(event_sources.c.event_id, event_sources.c.source).where(event_sources.c.event_id.in_(chunk)))}  # fmt: skip
+            fresh = sorted({(e, src) for e, src in self.sources if e in set(chunk)} - known)
+            if fresh:
+                connection.execute(event_sources.insert(), [{"event_id": e, "source": src} for e, src in fresh])
+            for event_id, _ in fresh:  # a new event's first source is already counted in its 1
+                self.touched[event_id]["num_sources"] += 1
+            for event_id in {e for e, _ in fresh} & self.new_events:
+                self.touched[event_id]["num_sources"] -= 1
+        for (event_id, code), added in self.codes.items():
+            tally = tallies.setdefault(event_id, {})
+            if code in tally:
+                connection.execute(event_codes.update().where(event_codes.c.event_id == event_id, event_codes.c.code == code)
+                                   .values(reports=tally[code] + added))  # fmt: skip
+            else:
+                connection.execute(event_codes.insert().values(event_id=event_id, code=code, reports=added))
+            tally[code] = tally.get(code, 0) + added
+        cameo = load_cameo()
+        for event_id, row in self.touched.items():
+            tally = tallies.get(event_id, {})
+            best = max(tally, key=lambda c: (tally[c], len(c), not c.endswith("0"), c)) if tally else row["code"]
+            if best != row["code"] and best in cameo:  # the code its reports give most often, among equals the most specific
+                entry = cameo[best]
+                row.update(code=best, quad_class=entry.quad_class, goldstein=entry.goldstein, plover=entry.plover)
+            elif best != row["code"]:
+                row["code"] = best
+            if event_id in self.new_events and row["num_mentions"] == 1 and best == row["code"] and tally.get(best) == 1:
+                continue  # written as it is
+            values = {k: v for k, v in row.items() if k != "id"}
+            connection.execute(events.update().where(events.c.id == event_id).values(**values))
 
 
 @dataclass
