@@ -177,3 +177,94 @@ def run_store_bench(db: str | None, count: int, batch: int = 200) -> str:
         f"{totals['events']} events after merging)",
         f"ratio:   ingest / coding = {coding / ingest:.2f}   peak RSS {rss_before:,.0f} MB before ingest, {peak_rss_mb():,.0f} MB after",
     ])  # fmt: skip
+
+
+def run_query_bench(db: str | None, count: int, repeats: int = 20) -> str:
+    """Time ``dyad query`` for one dyad over one year in a store of ``count`` generated events (with a
+    report each), as analysts ask it; p50 and p95 over ``repeats`` different dyads and years."""
+    import random
+    import statistics
+    import tempfile
+
+    from sqlalchemy import func, select
+
+    from dyad.store import Store
+    from dyad.store.schema import documents, events, mentions
+    from dyad.store.store import Filters
+
+    folder = None
+    if db is None:
+        folder = tempfile.TemporaryDirectory(prefix="dyad-bench-")
+        db = f"sqlite:///{Path(folder.name) / 'query.db'}"
+    store = Store(db)
+    random.seed(7)
+    countries = ["RUS", "USA", "CHN", "UKR", "DEU", "FRA", "GBR", "TUR", "IRN", "ISR", "IND", "JPN", "POL", "BLR", "KAZ",
+                 "ARM", "AZE", "GEO", "SYR", "EGY", "SAU", "PAK", "AFG", "KOR", "PRK", "BRA", "MEX", "CAN", "ITA", "ESP"]  # fmt: skip
+    sectors = ["", "GOV", "MIL", "OPP", "BUS"]
+    roots = [f"{r:02d}" for r in range(1, 21)]
+    with store.engine.connect() as connection:
+        have = connection.execute(select(func.count()).select_from(events)).scalar_one()
+    started = time.perf_counter()
+    if have < count:
+        with store.engine.begin() as connection:
+            document_id = connection.execute(documents.insert().values(
+                doc_id="bench", text_hash=f"bench-{time.time()}", source="bench.example", text="Generated.", n_events=0,
+                ingested_at=dt_now())).inserted_primary_key[0]  # fmt: skip
+        day0 = _date(2015, 1, 1)
+        for start in range(have, count, 20000):
+            rows = []
+            for _ in range(min(20000, count - start)):
+                a, b = random.sample(countries, 2)
+                sa, sb = random.choice(sectors), random.choice(sectors)
+                root = random.choice(roots)
+                day = day0 + _days(random.randrange(0, 3650))
+                rows.append({"day": day, "date": day.isoformat(), "date_from": "text", "source_code": a + sa, "source_country": a,
+                             "target_code": b + sb, "target_country": b, "code": root + "0", "root": root, "quad_class": 1,
+                             "goldstein": 1.0, "plover": None, "modality": "asserted", "pair_key": f"{a}>{b}", "num_mentions": 1,
+                             "num_articles": 1, "num_sources": 1, "first_reported": day, "first_document": document_id})  # fmt: skip
+            with store.engine.begin() as connection:
+                first = connection.execute(select(func.coalesce(func.max(events.c.id), 0))).scalar_one()
+                connection.execute(events.insert(), rows)
+                connection.execute(mentions.insert(), [
+                    {"event_id": first + k + 1, "document_id": document_id, "source": "bench.example", "code": r["code"],
+                     "date": r["date"], "date_from": "text", "modality": "asserted", "evidence_start": 0, "evidence_end": 10,
+                     "evidence_text": "Generated.", "trigger": "x", "attribution": None, "record": "{}"}
+                    for k, r in enumerate(rows)])  # fmt: skip
+    filled = time.perf_counter() - started
+    times, sizes = [], []
+    for _ in range(repeats):
+        a, b = random.sample(countries, 2)
+        year = random.randrange(2015, 2025)
+        filters = Filters(start=_date(year, 1, 1), end=_date(year, 12, 31), actor=a, target=b)
+        begun = time.perf_counter()
+        sizes.append(len(store.query(filters)))
+        times.append((time.perf_counter() - begun) * 1000)
+    backend = store.engine.dialect.name
+    if folder is not None:
+        store.engine.dispose()
+        folder.cleanup()
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return "\n".join([
+        f"store ({backend}): {count:,} events with a report each (filled in {filled:.0f} s)",
+        f"query one dyad over one year: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms over {repeats} dyads "
+        f"({statistics.mean(sizes):.0f} events returned on average, each with its reports)",
+    ])  # fmt: skip
+
+
+def _date(year: int, month: int, day: int):
+    import datetime as dt
+
+    return dt.date(year, month, day)
+
+
+def _days(n: int):
+    import datetime as dt
+
+    return dt.timedelta(days=n)
+
+
+def dt_now():
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -343,11 +343,15 @@ def eval_dedup_cmd(corpus, errors) -> None:
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also time the parser alone (natasha, or spaCy for English) on the same corpus.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Language of the corpus (a file's documents of other languages are left out).")
 @click.option("--store", "store_bench", is_flag=True, help="Time ingest into a store beside coding alone (with --db, that database; else a temporary SQLite file).")
+@click.option("--query-events", type=click.IntRange(min=1000), default=None, help="Time one-dyad, one-year queries in a store filled to this many generated events.")
 @db_option
-def bench_cmd(corpus, docs, baseline, lang, store_bench, db) -> None:
+def bench_cmd(corpus, docs, baseline, lang, store_bench, query_events, db) -> None:
     """Articles/s, sentences/s, warm-up and peak memory, beside the parser alone on the same corpus."""
-    from dyad.bench import run_bench, run_store_bench
+    from dyad.bench import run_bench, run_query_bench, run_store_bench
 
+    if query_events:
+        click.echo(run_query_bench(db, query_events))
+        return
     if store_bench or db:
         click.echo(run_store_bench(db, docs))
         return

@@ -105,3 +105,10 @@ def test_eval_dedup_prints_pairwise_figures_of_the_merge(run, tmp_path):
     result = run("eval-dedup", str(corpus))
     assert result.exit_code == 0, result.output
     assert "P=1.000 R=1.000" in result.stdout and "tp=1 fp=0 fn=0" in result.stdout
+
+
+def test_bench_of_queries_fills_a_store_and_prints_percentiles(tmp_path):
+    from dyad.bench import run_query_bench
+
+    out = run_query_bench(f"sqlite:///{tmp_path / 'q.db'}", 2000, repeats=3)
+    assert "2,000 events" in out and "p50" in out and "p95" in out

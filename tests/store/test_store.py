@@ -186,3 +186,14 @@ def test_a_store_of_the_older_schema_is_upgraded_with_its_data(db_url):
     assert store.migrated_from == "0001" and store.revision() == "0002"
     with store.engine.connect() as connection:
         assert connection.execute(text("select code, reports from event_codes")).all() == [("041", 2)]
+
+
+def test_a_country_filter_matches_its_actors_and_an_organisation_prefix_its_organisations(db_url, engine):
+    store = Store(db_url)
+    ingest(store, engine, samples())
+    russian = store.query(Filters(actor="RUS"))
+    assert russian and all(e["source_country"] == "RUS" for e in russian)
+    assert {e["source"] for e in russian} >= {"RUSGOV"}
+    organisations = store.query(Filters(actor="IGO"))
+    assert organisations and all(e["source"].startswith("IGO") and e["source_country"] is None for e in organisations)
+    assert all(e["source"].startswith("RUSGOV") for e in store.query(Filters(actor="RUSGOV")))

@@ -402,9 +402,9 @@ class Filters:
         if self.end:
             out.append(events.c.day <= self.end)
         if self.actor:
-            out.append(events.c.source_code.like(_prefix(self.actor), escape="\\"))
+            out.append(_side(events.c.source_code, events.c.source_country, self.actor))
         if self.target:
-            out.append(events.c.target_code.like(_prefix(self.target), escape="\\"))
+            out.append(_side(events.c.target_code, events.c.target_country, self.target))
         if self.root:
             out.append(events.c.root == self.root)
         if self.code:
@@ -416,6 +416,15 @@ class Filters:
                                                      mentions.c.evidence_text.ilike(f"%{_escape(self.text)}%", escape="\\")))  # fmt: skip
             out.append(words.exists())
         return out
+
+
+def _side(code, country, value: str):
+    """An actor filter: a country's three letters match every actor of it (by the indexed country
+    column) and organisations whose code begins so; a longer code matches codes beginning with it."""
+    value = value.upper()
+    if len(value) == 3 and value.isalpha():
+        return or_(country == value, and_(country.is_(None), code.like(_prefix(value), escape="\\")))
+    return code.like(_prefix(value), escape="\\")
 
 
 def _same(column, value):
