@@ -143,16 +143,20 @@ class Store:
         """The documents not stored yet (by URL or normalised text); repeats within the run too."""
         seen_urls: set[str] = set()
         seen_hashes: set[str] = set()
-        with self.engine.connect() as connection:
-            for document in items:
-                digest = normalised_hash(document.text)
-                if (document.url and document.url in seen_urls) or digest in seen_hashes or self._stored(connection, document.url, digest):
-                    counts.known += 1
-                    continue
-                if document.url:
-                    seen_urls.add(document.url)
-                seen_hashes.add(digest)
-                yield document
+        for document in items:
+            digest = normalised_hash(document.text)
+            if (document.url and document.url in seen_urls) or digest in seen_hashes:
+                counts.known += 1
+                continue
+            with self.engine.connect() as connection:  # no read transaction left open while batches are written
+                stored = self._stored(connection, document.url, digest)
+            if stored:
+                counts.known += 1
+                continue
+            if document.url:
+                seen_urls.add(document.url)
+            seen_hashes.add(digest)
+            yield document
 
     @staticmethod
     def _stored(connection: Connection, url: str | None, digest: str) -> bool:
