@@ -197,3 +197,23 @@ def test_a_country_filter_matches_its_actors_and_an_organisation_prefix_its_orga
     organisations = store.query(Filters(actor="IGO"))
     assert organisations and all(e["source"].startswith("IGO") and e["source_country"] is None for e in organisations)
     assert all(e["source"].startswith("RUSGOV") for e in store.query(Filters(actor="RUSGOV")))
+
+
+def test_a_full_disk_stops_with_a_clear_error_and_keeps_the_batches_stored_before(tmp_path, engine):
+    from sqlalchemy import event as sa_event
+
+    store = Store(f"sqlite:///{tmp_path / 'full.db'}")
+    documents = samples()
+    ingest(store, engine, documents[:2], batch=2)
+    kept = store.counts()
+    with store.engine.connect() as connection:
+        pages = connection.execute(text("pragma page_count")).scalar_one()
+
+    @sa_event.listens_for(store.engine, "connect")
+    def _cap(dbapi_connection, _record):  # SQLite's own limit: writes past it fail as on a full disk
+        dbapi_connection.execute(f"pragma max_page_count = {pages + 1}")
+
+    store.engine.dispose()
+    with pytest.raises(StoreError, match="full"):
+        ingest(store, engine, documents[2:], batch=50)
+    assert store.counts() == kept
