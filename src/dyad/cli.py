@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from dyad.errors import DyadError
-from dyad.ingest.files import Notice, Problem, read_documents
+from dyad.ingest.files import Notice, Problem, count_documents, read_documents
 from dyad.model import CodedDocument, Document
 
 log = logging.getLogger("dyad")
@@ -226,7 +226,8 @@ def ingest_cmd(inputs, lang, published, db, batch, quiet, as_json, actors, agent
     store = open_store(db)
     engine = load_engine(actors, agents, verbs)
     counts = IngestCounts()
-    progress = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
+    shown = not quiet and not as_json and sys.stderr.isatty()
+    progress = Progress(enabled=shown, total=count_documents(inputs) if shown else None)
     coded = run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts))
     store.ingest(coded, counts, batch, on_batch=lambda c: progress.update(c.documents, c.mentions))
     progress.done()

@@ -19,7 +19,7 @@ class Progress:
             return
         elapsed = max(time.perf_counter() - self.started, 1e-6)
         rate = documents / elapsed
-        line = f"ingest: {documents} documents, {events} events, {rate:.1f} documents/s"
+        line = f"ingest: {documents}{f' of {self.total}' if self.total else ''} documents, {events} events, {rate:.1f} documents/s"
         if self.total and rate > 0:
             line += f", ETA {max(self.total - documents, 0) / rate:.0f} s"
         self.stream.write("\r" + line.ljust(72))

@@ -112,3 +112,23 @@ def test_bench_of_queries_fills_a_store_and_prints_percentiles(tmp_path):
 
     out = run_query_bench(f"sqlite:///{tmp_path / 'q.db'}", 2000, repeats=3)
     assert "2,000 events" in out and "p50" in out and "p95" in out
+
+
+def test_the_progress_line_counts_documents_and_gives_an_eta_when_the_total_is_known(tmp_path):
+    from dyad.ingest.files import count_documents
+    from dyad.progress import Progress
+
+    (tmp_path / "a.txt").write_text(CALL, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("{}\n\n{}\n{}\n", encoding="utf-8")
+    assert count_documents([str(tmp_path)]) == 4
+    (tmp_path / "c.rss").write_text("<rss/>", encoding="utf-8")
+    assert count_documents([str(tmp_path)]) is None and count_documents(["-"]) is None
+    stream = io.StringIO()
+    progress = Progress(enabled=True, total=10, stream=stream)
+    progress.update(5, 12)
+    progress.done()
+    line = stream.getvalue()
+    assert "5 of 10 documents" in line and "12 events" in line and "ETA" in line and line.endswith("\n")
+    quiet = io.StringIO()
+    Progress(enabled=False, total=10, stream=quiet).update(5, 12)
+    assert quiet.getvalue() == ""

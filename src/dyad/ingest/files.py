@@ -230,3 +230,27 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents the paths hold, for a progress ETA: a file is one, a JSONL file one per
+    non-empty line; None when it cannot be known cheaply (stdin, feeds, web archives)."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        for file in files:
+            name = file.name.lower()
+            if file.suffix.lower() in FEED_SUFFIXES or name.endswith(WARC_ENDINGS):
+                return None
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    continue
+            else:
+                total += 1
+    return total
