@@ -85,6 +85,7 @@ class EnglishCoder:
             self.nouns.setdefault(noun.phrase[-1], []).append(noun)
         self.targetless = targetless
         self._needed: dict[int, tuple[frozenset[str], ...]] = {}
+        self._by_word: dict[int, tuple[list, dict]] = {}  # block -> its patterns by the words they need
 
     @property
     def first_words(self) -> set[str]:
@@ -229,6 +230,28 @@ class EnglishCoder:
             needs = self._needed[id(pattern)] = tuple(_required(e) for e in (*pattern.before, *pattern.after) if _required(e))
         return needs
 
+    def _possible(self, block: VerbBlock, present: set[str]) -> list[VerbPattern]:
+        """The block's patterns whose required words are all in the sentence, in the block's order.
+        Patterns are indexed by the words of their first requirement, so a block of hundreds of
+        patterns costs what the sentence's words can reach."""
+        index = self._by_word.get(id(block))
+        if index is None:
+            free: list[tuple[int, VerbPattern]] = []
+            by_word: dict[str, list[tuple[int, VerbPattern]]] = {}
+            for order, pattern in enumerate(block.patterns):
+                needs = self._needs(pattern)
+                if not needs:
+                    free.append((order, pattern))
+                for word in needs[0] if needs else ():
+                    by_word.setdefault(word, []).append((order, pattern))
+            index = self._by_word[id(block)] = (free, by_word)
+        free, by_word = index
+        found = {id(p): (order, p) for order, p in free}
+        for word in present & by_word.keys():
+            for order, pattern in by_word[word]:
+                found.setdefault(id(pattern), (order, pattern))
+        return [p for _, p in sorted(found.values(), key=lambda item: item[0]) if all(need & present for need in self._needs(p)[1:])]
+
     def _entry(self, code: str) -> CameoCode:
         return self.own[code] if code in self.own else self.cameo[code]
 
@@ -261,9 +284,7 @@ class EnglishCoder:
                 after = subject + [i for i in after if i not in agent]
                 before = sorted(i for i in agent if tokens[i].rel != "agent")
             chosen: Match | None = None
-            for pattern in block.patterns:
-                if not all(need & present for need in self._needs(pattern)):
-                    continue
+            for pattern in self._possible(block, present):
                 found = _match_pattern(sentence, pattern, before, after)
                 if found is None:
                     continue
