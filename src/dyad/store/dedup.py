@@ -24,9 +24,17 @@ def side(code: str | None, country: str | None) -> str:
     return country or code or "-"
 
 
+INTENT_MODALITIES = ("asserted", "intended")  # an intent (03) said or intended is one
+
+
 def modality_class(root: str, modality: str) -> str:
     """The modality as dedup compares it: an intent (03) said or intended is one."""
-    return "intended" if root == "03" and modality in ("asserted", "intended") else modality
+    return "intended" if root == "03" and modality in INTENT_MODALITIES else modality
+
+
+def modalities_of(root: str, modality_class: str) -> tuple[str, ...]:
+    """The stored modalities a modality class stands for (the inverse of ``modality_class``)."""
+    return INTENT_MODALITIES if root == "03" and modality_class == "intended" else (modality_class,)
 
 
 def pair_key(source: str | None, target: str | None, root: str) -> str:

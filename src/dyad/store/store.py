@@ -14,8 +14,9 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -30,6 +31,7 @@ from dyad.store.dedup import (
     WINDOW_DAYS,
     compatible,
     event_day,
+    modalities_of,
     modality_class,
     pair_key,
     period,
@@ -56,7 +58,6 @@ class IngestCounts:
     known: int = 0
     new_events: int = 0
     merged: int = 0
-    problems: list[str] = field(default_factory=list)
 
     @property
     def mentions(self) -> int:
@@ -317,8 +318,7 @@ class _BatchWriter:
         key, root, modality = group
         if (*group, span) not in self.loaded:
             self.loaded.add((*group, span))
-            wanted = ("asserted", "intended") if root == "03" and modality == "intended" else (modality,)
-            query = select(events).where(events.c.pair_key == key, events.c.root == root, events.c.modality.in_(wanted))
+            query = select(events).where(events.c.pair_key == key, events.c.root == root, events.c.modality.in_(modalities_of(root, modality)))
             if span is None:
                 query = query.where(events.c.day.is_(None))
             else:  # events filed from a year before (a year's or month's first day) to the window after
@@ -351,18 +351,17 @@ class _BatchWriter:
         touched = list(self.touched)
         tallies: dict[int, dict[str, int]] = {}
         for start in range(0, len(touched), 500):
-            chunk = touched[start : start + 500]
+            chunk = set(touched[start : start + 500])
             for event_id, code, reports in connection.execute(select(event_codes).where(event_codes.c.event_id.in_(chunk))):
                 tallies.setdefault(event_id, {})[code] = reports
             known = {(e, src) for e, src in connection.execute(
                 select(event_sources.c.event_id, event_sources.c.source).where(event_sources.c.event_id.in_(chunk)))}  # fmt: skip
-            fresh = sorted({(e, src) for e, src in self.sources if e in set(chunk)} - known)
+            fresh = sorted({(e, src) for e, src in self.sources if e in chunk} - known)
             if fresh:
                 connection.execute(event_sources.insert(), [{"event_id": e, "source": src} for e, src in fresh])
-            for event_id, _ in fresh:  # a new event's first source is already counted in its 1
-                self.touched[event_id]["num_sources"] += 1
-            for event_id in {e for e, _ in fresh} & self.new_events:
-                self.touched[event_id]["num_sources"] -= 1
+            added = Counter(e for e, _ in fresh)
+            for event_id, number in added.items():  # a new event's row already counts its first source
+                self.touched[event_id]["num_sources"] += number - (event_id in self.new_events)
         for (event_id, code), added in self.codes.items():
             tally = tallies.setdefault(event_id, {})
             if code in tally:
