@@ -9,10 +9,13 @@ because machines are shared and noisy.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import resource
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -46,8 +49,7 @@ def corpus(path: Path | None, count: int, lang: str = "ru") -> list[Document]:
 
 
 def run_bench(path: Path | None, count: int, baseline: bool, lang: str = "ru") -> str:
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")  # one core: the rates are per core
+    _one_core()
     docs = corpus(path, count, lang)
     chars = sum(len(d.text) for d in docs) / len(docs)
     started = time.perf_counter()
@@ -139,13 +141,10 @@ def run_store_bench(db: str | None, count: int, batch: int = 200) -> str:
     bottleneck. Documents are the bundled samples of both languages, cycled, each made a distinct
     document (so nothing is skipped as already stored) while its events stay the same: every
     cycle after the first reports the same events again, which the store merges."""
-    import tempfile
-
     from dyad.pipeline import Engine
-    from dyad.store import IngestCounts, Store
+    from dyad.store import IngestCounts
 
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
+    _one_core()
     base = sample_documents("ru") + sample_documents("en")
     docs = [Document(text=f"{d.text}\n\nReport {i}.", id=f"{d.id}#{i}", lang=d.lang, published=d.published, url=f"{d.url or 'doc'}#{i}")
             for i, d in ((i, base[i % len(base)]) for i in range(count))]  # fmt: skip
@@ -155,21 +154,14 @@ def run_store_bench(db: str | None, count: int, batch: int = 200) -> str:
     for _ in engine.code_many(docs):
         pass
     coding = time.perf_counter() - started
-    folder = None
-    if db is None:
-        folder = tempfile.TemporaryDirectory(prefix="dyad-bench-")
-        db = f"sqlite:///{Path(folder.name) / 'bench.db'}"
-    store = Store(db)
-    counts = IngestCounts()
-    rss_before = peak_rss_mb()
-    started = time.perf_counter()
-    store.ingest(engine.code_many(store.new_documents(docs, counts)), counts, batch)
-    ingest = time.perf_counter() - started
-    totals = store.counts()
-    if folder is not None:
-        store.engine.dispose()
-        folder.cleanup()
-    backend = store.engine.dialect.name
+    with _bench_store(db) as store:
+        counts = IngestCounts()
+        rss_before = peak_rss_mb()
+        started = time.perf_counter()
+        store.ingest(engine.code_many(store.new_documents(docs, counts)), counts, batch)
+        ingest = time.perf_counter() - started
+        totals = store.counts()
+        backend = store.engine.dialect.name
     return "\n".join([
         f"corpus: {count} documents (the bundled samples of both languages, cycled, each a distinct document), batches of {batch}",
         f"coding alone:  {count / coding:7.1f} articles/s",
@@ -182,21 +174,19 @@ def run_store_bench(db: str | None, count: int, batch: int = 200) -> str:
 def run_query_bench(db: str | None, count: int, repeats: int = 20) -> str:
     """Time ``dyad query`` for one dyad over one year in a store of ``count`` generated events (with a
     report each), as analysts ask it; p50 and p95 over ``repeats`` different dyads and years."""
+    with _bench_store(db) as store:
+        return _query_bench(store, count, repeats)
+
+
+def _query_bench(store, count: int, repeats: int) -> str:
     import random
     import statistics
-    import tempfile
 
     from sqlalchemy import func, select
 
-    from dyad.store import Store
     from dyad.store.schema import documents, events, mentions
     from dyad.store.store import Filters
 
-    folder = None
-    if db is None:
-        folder = tempfile.TemporaryDirectory(prefix="dyad-bench-")
-        db = f"sqlite:///{Path(folder.name) / 'query.db'}"
-    store = Store(db)
     random.seed(7)
     countries = ["RUS", "USA", "CHN", "UKR", "DEU", "FRA", "GBR", "TUR", "IRN", "ISR", "IND", "JPN", "POL", "BLR", "KAZ",
                  "ARM", "AZE", "GEO", "SYR", "EGY", "SAU", "PAK", "AFG", "KOR", "PRK", "BRA", "MEX", "CAN", "ITA", "ESP"]  # fmt: skip
@@ -209,40 +199,38 @@ def run_query_bench(db: str | None, count: int, repeats: int = 20) -> str:
         with store.engine.begin() as connection:
             document_id = connection.execute(documents.insert().values(
                 doc_id="bench", text_hash=f"bench-{time.time()}", source="bench.example", text="Generated.", n_events=0,
-                ingested_at=dt_now())).inserted_primary_key[0]  # fmt: skip
-        day0 = _date(2015, 1, 1)
+                ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None))).inserted_primary_key[0]  # fmt: skip
+        day0 = dt.date(2015, 1, 1)
         for start in range(have, count, 20000):
             rows = []
             for _ in range(min(20000, count - start)):
                 a, b = random.sample(countries, 2)
                 sa, sb = random.choice(sectors), random.choice(sectors)
                 root = random.choice(roots)
-                day = day0 + _days(random.randrange(0, 3650))
+                day = day0 + dt.timedelta(days=random.randrange(0, 3650))
                 rows.append({"day": day, "date": day.isoformat(), "date_from": "text", "source_code": a + sa, "source_country": a,
                              "target_code": b + sb, "target_country": b, "code": root + "0", "root": root, "quad_class": 1,
                              "goldstein": 1.0, "plover": None, "modality": "asserted", "pair_key": f"{a}>{b}", "num_mentions": 1,
                              "num_articles": 1, "num_sources": 1, "first_reported": day, "first_document": document_id})  # fmt: skip
             with store.engine.begin() as connection:
-                first = connection.execute(select(func.coalesce(func.max(events.c.id), 0))).scalar_one()
+                last = connection.execute(select(func.coalesce(func.max(events.c.id), 0))).scalar_one()
                 connection.execute(events.insert(), rows)
+                added = connection.execute(select(events.c.id, events.c.code, events.c.date).where(events.c.id > last))
                 connection.execute(mentions.insert(), [
-                    {"event_id": first + k + 1, "document_id": document_id, "source": "bench.example", "code": r["code"],
-                     "date": r["date"], "date_from": "text", "modality": "asserted", "evidence_start": 0, "evidence_end": 10,
+                    {"event_id": event_id, "document_id": document_id, "source": "bench.example", "code": code,
+                     "date": date, "date_from": "text", "modality": "asserted", "evidence_start": 0, "evidence_end": 10,
                      "evidence_text": "Generated.", "trigger": "x", "attribution": None, "record": "{}"}
-                    for k, r in enumerate(rows)])  # fmt: skip
+                    for event_id, code, date in added])  # fmt: skip
     filled = time.perf_counter() - started
     times, sizes = [], []
     for _ in range(repeats):
         a, b = random.sample(countries, 2)
         year = random.randrange(2015, 2025)
-        filters = Filters(start=_date(year, 1, 1), end=_date(year, 12, 31), actor=a, target=b)
+        filters = Filters(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), actor=a, target=b)
         begun = time.perf_counter()
         sizes.append(len(store.query(filters)))
         times.append((time.perf_counter() - begun) * 1000)
     backend = store.engine.dialect.name
-    if folder is not None:
-        store.engine.dispose()
-        folder.cleanup()
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
     return "\n".join([
@@ -252,19 +240,26 @@ def run_query_bench(db: str | None, count: int, repeats: int = 20) -> str:
     ])  # fmt: skip
 
 
-def _date(year: int, month: int, day: int):
-    import datetime as dt
 
-    return dt.date(year, month, day)
-
-
-def _days(n: int):
-    import datetime as dt
-
-    return dt.timedelta(days=n)
+def _one_core() -> None:
+    """One thread for the numeric libraries: the rates are per core."""
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
 
 
-def dt_now():
-    import datetime as dt
+@contextmanager
+def _bench_store(db: str | None) -> Iterator:
+    """The store to time: the given database, else a temporary SQLite file removed afterwards."""
+    import tempfile
 
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    from dyad.store import Store
+
+    if db is not None:
+        yield Store(db)
+        return
+    with tempfile.TemporaryDirectory(prefix="dyad-bench-") as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'bench.db'}")
+        try:
+            yield store
+        finally:
+            store.engine.dispose()
