@@ -4,7 +4,6 @@ and store statistics (``dyad stats``)."""
 from __future__ import annotations
 
 import csv
-import json
 from typing import TextIO
 
 from dyad.model import CodedDocument
@@ -50,8 +49,9 @@ EVENT_COLUMNS = ("id", "day", "date", "source", "source_country", "target", "tar
 def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
     """Stored events as a table, JSON lines (with every report) or CSV (one row an event)."""
     if fmt == "jsonl":
-        for event in found:
-            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+        from dyad.store.export import write_jsonl
+
+        write_jsonl(found, stream)
     elif fmt == "csv":
         writer = csv.writer(stream)
         writer.writerow((*EVENT_COLUMNS, "evidence", "url"))
