@@ -105,8 +105,7 @@ def _from_warc(path: Path, lang: str | None, published: dt.date | None) -> Itera
     where = str(path)
     with path.open("rb") as stream:
         try:
-            for item in warc_documents(stream, where, lang, published):
-                yield Problem(*item) if isinstance(item, tuple) else item
+            yield from warc_documents(stream, where, lang, published)
         except WebProblem as problem:
             yield Problem(where, str(problem))
 

@@ -12,6 +12,7 @@ import datetime as dt
 import zlib
 from collections.abc import Iterator
 
+from dyad.ingest.files import Problem, html_to_text
 from dyad.model import Document
 
 MAX_RECORD_BYTES = 4_000_000  # a WARC response larger than this is skipped (no news page is)
@@ -45,8 +46,6 @@ def feed_documents(data: bytes, where: str, lang: str | None, published: dt.date
     """One document per feed entry: title, summary or content (markup removed), link, date."""
     import feedparser
 
-    from dyad.ingest.files import html_to_text
-
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
@@ -66,10 +65,10 @@ def feed_documents(data: bytes, where: str, lang: str | None, published: dt.date
                        published=day, title=title, url=entry.get("link") or None)  # fmt: skip
 
 
-def warc_documents(stream, where: str, lang: str | None, published: dt.date | None) -> Iterator[Document | tuple[str, str]]:
-    """The HTML pages of a WARC (or WARC.gz) archive's responses, with their URLs; a damaged or
-    truncated archive stops with a problem after the pages read so far. Problems of single
-    records come as ``(where, message)`` tuples."""
+def warc_documents(stream, where: str, lang: str | None, published: dt.date | None) -> Iterator[Document | Problem]:
+    """The HTML pages of a WARC (or WARC.gz) archive's responses, with their URLs, and a problem for
+    each page that cannot be read; a damaged or truncated archive stops with ``WebProblem`` after
+    the pages read so far."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -86,14 +85,14 @@ def warc_documents(stream, where: str, lang: str | None, published: dt.date | No
                 continue
             body = record.content_stream().read(MAX_RECORD_BYTES + 1)
             if len(body) > MAX_RECORD_BYTES:
-                yield (f"{where}: {url}", "page larger than 4 MB: skipped")
+                yield Problem(f"{where}: {url}", "page larger than 4 MB: skipped")
                 continue
             if getattr(record.raw_stream, "limit", 0) > 0:  # the record ends before its stated length
                 raise WebProblem(f"truncated archive: the response for {url} is cut short, after {count - 1} responses")
             try:
                 yield article_of_html(_decode(body, kind), where, url or f"{where}#{count}", lang, published, url=url)
             except WebProblem as problem:
-                yield (f"{where}: {url}", str(problem))
+                yield Problem(f"{where}: {url}", str(problem))
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
         raise WebProblem(f"damaged or truncated archive after {count} responses ({type(error).__name__}: {error})") from None
 
