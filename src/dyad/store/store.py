@@ -242,7 +242,7 @@ class Store:
             dyads = [(r[0], r[1]) for r in out["per_dyad"]]
             out["goldstein_per_dyad_month"] = [[*r[:3], round(r[3], 1) if r[3] is not None else None] for r in connection.execute(
                 select(events.c.source_code, events.c.target_code, month.label("month"), func.sum(events.c.goldstein))
-                .where(*where, or_(*(and_(_same(events.c.source_code, a), _same(events.c.target_code, b)) for a, b in dyads)) if dyads else False)
+                .where(*where, or_(*(and_(_same(events.c.source_code, a), _same(events.c.target_code, b)) for a, b in dyads)))
                 .group_by(events.c.source_code, events.c.target_code, month)
                 .order_by(events.c.source_code, events.c.target_code, month)
             )] if dyads else []  # fmt: skip
