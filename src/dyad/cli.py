@@ -208,14 +208,22 @@ def open_store(db: str | None):
     return store
 
 
+def window_option(func):
+    from dyad.store.dedup import WINDOW_DAYS
+
+    return click.option("--window", default=WINDOW_DAYS, show_default=True, type=click.IntRange(0, 31), metavar="DAYS",
+                        help="Merge reports of one dyad, root and modality whose event days are at most this many days apart.")(func)  # fmt: skip
+
+
 @cli.command("ingest")
 @input_options
 @db_option
 @click.option("--batch", default=200, show_default=True, help="Documents per transaction.")
+@window_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @dictionary_options
-def ingest_cmd(inputs, lang, published, db, batch, quiet, as_json, actors, agents, verbs) -> None:
+def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actors, agents, verbs) -> None:
     """Code documents and store them, their evidence and their events; merge reports of one event."""
     from dyad.progress import Progress
     from dyad.store import IngestCounts
@@ -229,7 +237,7 @@ def ingest_cmd(inputs, lang, published, db, batch, quiet, as_json, actors, agent
     shown = not quiet and not as_json and sys.stderr.isatty()
     progress = Progress(enabled=shown, total=count_documents(inputs) if shown else None)
     coded = run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts))
-    store.ingest(coded, counts, batch, on_batch=lambda c: progress.update(c.documents, c.mentions))
+    store.ingest(coded, counts, batch, on_batch=lambda c: progress.update(c.documents, c.mentions), window=window)
     progress.done()
     totals = store.counts()
     if as_json:
@@ -328,12 +336,13 @@ def export_cmd(db, start, end, actor, target, root, code, modality, text, fmt, o
 @cli.command("eval-dedup")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=10, show_default=True, help="How many wrong pairs to list.")
-def eval_dedup_cmd(corpus, errors) -> None:
+@window_option
+def eval_dedup_cmd(corpus, errors, window) -> None:
     """Pairwise precision and recall of merging reports of one event, on a corpus with known groups."""
     from dyad.store.dedup_eval import evaluate_dedup
 
     run = Run()
-    report = evaluate_dedup(Path(corpus), load_engine(), run.problem)
+    report = evaluate_dedup(Path(corpus), load_engine(), run.problem, window)
     click.echo(report.format(errors))
     sys.exit(1 if run.problems else 0)
 

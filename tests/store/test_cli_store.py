@@ -94,6 +94,29 @@ def test_exports_gdelt_columns_jsonl_and_typed_parquet(run, tmp_path):
     assert table.to_pylist()[0]["day"] == dt.date(2024, 5, 6) and table.to_pylist()[0]["documents"] == ["d0", "d1"]
 
 
+def test_parquet_export_reads_typed_in_duckdb_and_polars(run, tmp_path):
+    import datetime as dt
+
+    import duckdb
+    import polars as pl
+
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps({"id": f"d{i}", "lang": "en", "published": "2024-05-07", "url": f"https://n{i}.example/a",
+                                          "text": f"{TALKS} Reported by outlet {i}."}) for i in range(3)) + "\n", encoding="utf-8")  # fmt: skip
+    assert run("ingest", "--db", db, "-q", str(docs)).exit_code == 0
+    target = tmp_path / "events.parquet"
+    assert run("export", "--db", db, "--format", "parquet", "-o", str(target)).exit_code == 0
+    frame = pl.read_parquet(target)
+    assert frame.schema["day"] == pl.Date and frame.schema["num_mentions"] == pl.Int32
+    assert frame["day"].to_list() == [dt.date(2024, 5, 6)] and frame["documents"].to_list() == [["d0", "d1", "d2"]]
+    connection = duckdb.connect()
+    types = dict(connection.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{target}'))").fetchall())
+    assert types["day"] == "DATE" and types["goldstein"] == "DOUBLE"
+    (row,) = connection.execute(f"SELECT day, num_mentions, len(documents) FROM read_parquet('{target}') WHERE day >= DATE '2024-05-01'").fetchall()
+    assert row == (dt.date(2024, 5, 6), 3, 3)
+
+
 def test_eval_dedup_prints_pairwise_figures_of_the_merge(run, tmp_path):
     corpus = tmp_path / "groups.jsonl"
     rows = [("a", "g1", "2024-05-06", "Poland and Lithuania held talks in Warsaw on Monday."),
@@ -105,6 +128,9 @@ def test_eval_dedup_prints_pairwise_figures_of_the_merge(run, tmp_path):
     result = run("eval-dedup", str(corpus))
     assert result.exit_code == 0, result.output
     assert "P=1.000 R=1.000" in result.stdout and "tp=1 fp=0 fn=0" in result.stdout
+    wide = run("eval-dedup", "--window", "31", str(corpus))  # 45 days apart: still two events
+    assert wide.exit_code == 0 and "tp=1 fp=0 fn=0" in wide.stdout
+    assert run("eval-dedup", "--window", "90", str(corpus)).exit_code == 2
 
 
 def test_bench_of_queries_fills_a_store_and_prints_percentiles(tmp_path):

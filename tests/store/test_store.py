@@ -80,6 +80,19 @@ def test_reports_that_disagree_stay_apart_and_far_apart_days_are_two_events(db_u
     assert [e["code"] for e in intents] == ["036"]  # the plan to talk is not the talks
 
 
+def test_the_dedup_window_is_the_ingests_choice(db_url, engine):
+    texts = [("a", "2024-05-06", "Poland and Lithuania held talks in Warsaw."),
+             ("b", "2024-05-11", "Poland and Lithuania held talks in Warsaw, officials said.")]  # fmt: skip
+    docs = [Document(text=t, id=i, lang="en", published=dt.date.fromisoformat(p), url=f"https://news{i}.example/{i}") for i, p, t in texts]
+    store = Store(db_url)
+    ingest(store, engine, docs[:1])
+    counts = IngestCounts()
+    store.ingest(engine.code_many(store.new_documents(docs[1:], counts)), counts, window=7)
+    (talks,) = store.query(Filters(root="04"))  # five days apart: within a week's window
+    assert (talks["day"], talks["num_articles"]) == ("2024-05-06", 2) and counts.merged == 1
+    assert not compatible(period("2024-05-06", None), period("2024-05-11", None))  # but not the default's
+
+
 def test_query_filters_and_text_stored_verbatim(db_url, engine):
     store = Store(db_url)
     hostile = "Japan lodged a protest with China on Friday. <script>alert(1)</script> '; DROP TABLE events; --"

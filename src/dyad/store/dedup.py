@@ -6,7 +6,8 @@ the same side as "Japan" or "the Japanese government"; in either order for the s
 03-06, "A met B" = "B met A"), the same root, the same modality (a meeting that happened and
 one only planned, or an agreement and its rejection, stay apart; for the intents of root 03,
 said and intended are one), and compatible times: two days (the event's own date when the text
-gives a day, else the report's publication day) no more than ``WINDOW_DAYS`` apart, or, when
+gives a day, else the report's publication day) no more than a window apart (``WINDOW_DAYS``
+unless the ingest gives another), or, when
 a report dates the event only by month or year ("in January"), a day inside that period.
 """
 
@@ -67,11 +68,12 @@ def event_day(date: str | None, published: dt.date | None) -> dt.date | None:
     return span[0] if span else None
 
 
-def compatible(one: tuple[dt.date, dt.date] | None, other: tuple[dt.date, dt.date] | None) -> bool:
-    """Can two periods be one event's time? Two days within the window; a longer period must hold the
-    other. Two unknown times are compatible; one unknown is not."""
+def compatible(one: tuple[dt.date, dt.date] | None, other: tuple[dt.date, dt.date] | None,
+               window: int = WINDOW_DAYS) -> bool:
+    """Can two periods be one event's time? Two days at most ``window`` days apart; a longer period
+    must hold the other. Two unknown times are compatible; one unknown is not."""
     if one is None or other is None:
         return one is None and other is None
     if one[0] == one[1] and other[0] == other[1]:
-        return abs((one[0] - other[0]).days) <= WINDOW_DAYS
+        return abs((one[0] - other[0]).days) <= window
     return one[0] <= other[1] and other[0] <= one[1]

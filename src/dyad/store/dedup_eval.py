@@ -21,6 +21,7 @@ from sqlalchemy import select
 from dyad.evaluate import Counts
 from dyad.model import Document
 from dyad.records import load_records
+from dyad.store.dedup import WINDOW_DAYS
 from dyad.store.schema import documents, events, mentions
 from dyad.store.store import IngestCounts, Store
 
@@ -41,14 +42,14 @@ class DedupReport(Counts):
         return "\n".join(lines)
 
 
-def evaluate_dedup(path: Path, engine, report_problem) -> DedupReport:
+def evaluate_dedup(path: Path, engine, report_problem, window: int = WINDOW_DAYS) -> DedupReport:
     records = load_records(path, report_problem)
     gold = {i: r["dedup"] for i, r in records.items() if isinstance(r.get("dedup"), dict)}
     docs = [Document.from_json(records[i], default_id=i) for i in gold]
     with tempfile.TemporaryDirectory(prefix="dyad-dedup-") as folder:
         store = Store(f"sqlite:///{Path(folder) / 'dedup.db'}")
         counts = IngestCounts()
-        store.ingest(engine.code_many(store.new_documents(docs, counts)), counts)
+        store.ingest(engine.code_many(store.new_documents(docs, counts)), counts, window=window)
         event_of: dict[str, int] = {}
         with store.engine.connect() as connection:
             rows = connection.execute(

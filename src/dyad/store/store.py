@@ -166,28 +166,30 @@ class Store:
             condition = or_(condition, documents.c.url == url)
         return connection.execute(select(documents.c.id).where(condition).limit(1)).first() is not None
 
-    def ingest(self, coded: Iterable[CodedDocument], counts: IngestCounts, batch: int = 200, on_batch=None) -> None:
+    def ingest(self, coded: Iterable[CodedDocument], counts: IngestCounts, batch: int = 200, on_batch=None,
+               window: int = WINDOW_DAYS) -> None:
         """Store coded documents (those not skipped) in transactions of ``batch`` documents;
-        ``on_batch(counts)`` after each. Give it ``engine.code_many(store.new_documents(...))``."""
+        ``on_batch(counts)`` after each. Give it ``engine.code_many(store.new_documents(...))``.
+        Reports of one dyad, root and modality whose days are at most ``window`` apart are merged."""
         pending: list[CodedDocument] = []
         for item in coded:
             if item.skipped:
                 continue
             pending.append(item)
             if len(pending) >= batch:
-                self.add(pending, counts)
+                self.add(pending, counts, window)
                 pending = []
                 if on_batch:
                     on_batch(counts)
-        self.add(pending, counts)
+        self.add(pending, counts, window)
 
-    def add(self, batch: list[CodedDocument], counts: IngestCounts) -> None:
+    def add(self, batch: list[CodedDocument], counts: IngestCounts, window: int = WINDOW_DAYS) -> None:
         """Store a batch of coded documents and their events in one transaction."""
         if not batch:
             return
         try:
             with self.engine.begin() as connection:
-                writer = _BatchWriter(connection, counts)
+                writer = _BatchWriter(connection, counts, window)
                 for coded in batch:
                     writer.add(coded)
                 writer.flush()
@@ -254,9 +256,10 @@ class _BatchWriter:
     stored events (counts, code tallies, sources, dates) gathered and written once per event at the
     end, so a report costs the same however many reports its event already has."""
 
-    def __init__(self, connection: Connection, counts: IngestCounts) -> None:
+    def __init__(self, connection: Connection, counts: IngestCounts, window: int = WINDOW_DAYS) -> None:
         self.connection = connection
         self.counts = counts
+        self.window = window
         self.candidates: dict[tuple, list[dict]] = {}  # (pair key, root, modality class) -> events loaded or added
         self.loaded: set[tuple] = set()  # (pair key, root, modality class, span) already read from the database
         self.touched: dict[int, dict] = {}  # event id -> its row as it will be written
@@ -322,11 +325,11 @@ class _BatchWriter:
             if span is None:
                 query = query.where(events.c.day.is_(None))
             else:  # events filed from a year before (a year's or month's first day) to the window after
-                query = query.where(events.c.day.between(span[0] - dt.timedelta(days=366), span[1] + dt.timedelta(days=WINDOW_DAYS)))
+                query = query.where(events.c.day.between(span[0] - dt.timedelta(days=366), span[1] + dt.timedelta(days=self.window)))
             known = self.candidates.setdefault(group, [])
             ids = {r["id"] for r in known}
             known.extend(dict(r._mapping) for r in self.connection.execute(query) if r.id not in ids)
-        rows = [r for r in self.candidates.get(group, []) if compatible(span, period(r["date"], r["day"]))]
+        rows = [r for r in self.candidates.get(group, []) if compatible(span, period(r["date"], r["day"]), self.window)]
         if not rows:
             self.candidates.setdefault(group, [])
             return None
