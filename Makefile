@@ -29,6 +29,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/dyad eval tests/fixtures/en_gold.jsonl --errors 0
 	$(BIN)/dyad eval-dedup tests/fixtures/dedup.jsonl
+	$(BIN)/dyad eval-geo tests/fixtures/geo_gold.jsonl --factru ../shared/data/factru/dev.entities.jsonl --errors 0
 	$(BIN)/dyad eval ../shared/data/seed/seed.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/ru-cameo/dev.gold.jsonl
 	$(BIN)/dyad eval ../shared/data/petrarch2-validation/dev.gold.jsonl --by suite --errors 0

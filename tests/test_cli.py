@@ -43,7 +43,8 @@ def test_cli_code_jsonl_record_follows_the_spec(run, tmp_path):
     start, end = call["evidence"]["start"], call["evidence"]["end"]
     assert ARTICLE[start:end] == call["evidence"]["text"]
     assert set(call) == {"source", "target", "code", "root", "quad_class", "goldstein", "plover", "date",
-                         "date_from", "modality", "attribution", "evidence", "confidence"}  # fmt: skip
+                         "date_from", "modality", "attribution", "evidence", "confidence", "geo", "geo_from", "mode",
+                         "contexts"}  # fmt: skip
 
 
 def test_cli_code_table_from_stdin(run):

@@ -61,6 +61,7 @@ def run_bench(path: Path | None, count: int, baseline: bool, lang: str = "ru") -
     _one_core()
     docs = corpus(path, count, lang)
     chars = sum(len(d.text) for d in docs) / len(docs)
+    gazetteer = _gazetteer_load()
     started = time.perf_counter()
     from dyad.pipeline import Engine
 
@@ -84,6 +85,7 @@ def run_bench(path: Path | None, count: int, baseline: bool, lang: str = "ru") -
         f"dyad:    {len(docs) / elapsed:7.1f} articles/s  {sentences / elapsed:8.1f} sentences/s  one core"
         f"  (events {events}, sentences parsed {parsed}/{sentences} = {parsed / max(sentences, 1):.0%})",
         f"warm-up: {warmup:.2f} s (models and dictionaries)   peak RSS: {rss:,.0f} MB",
+        _places_line(gazetteer, engine.timings.seconds),
         "stages:  " + "  ".join(f"{k} {v / len(docs) * 1000:.1f} ms" for k, v in sorted(engine.timings.seconds.items(), key=lambda kv: -kv[1])) + "  (per article)",
     ]
     if baseline and lang == "en":
@@ -95,6 +97,24 @@ def run_bench(path: Path | None, count: int, baseline: bool, lang: str = "ru") -
         lines.append(f"natasha: {rate:7.1f} articles/s  (segment + morph + syntax + NER + lemmas, one core, same corpus)")
         lines.append(f"ratio:   dyad / natasha = {len(docs) / elapsed / rate:.2f}")
     return "\n".join(lines)
+
+
+def _gazetteer_load() -> tuple[float, float, bool]:
+    """Seconds and resident megabytes the embedded gazetteer takes to load, and whether it was read
+    from the cache (the engine then finds it loaded)."""
+    from dyad.geo.gazetteer import Gazetteer, cache_path
+
+    cached = cache_path().exists()
+    before, started = current_rss_mb(), time.perf_counter()
+    Gazetteer.default()
+    return time.perf_counter() - started, current_rss_mb() - before, cached
+
+
+def _places_line(gazetteer: tuple[float, float, bool], seconds: dict[str, float]) -> str:
+    load, megabytes, cached = gazetteer
+    total = sum(seconds.values()) or 1.0
+    return (f"places:  gazetteer loaded in {load:.2f} s, {megabytes:,.0f} MB ({'read from the cache' if cached else 'built, then cached'});"
+            f" geocoding {seconds.get('geo', 0) / total:.1%} and PLOVER {seconds.get('plover', 0) / total:.1%} of the coding time")  # fmt: skip
 
 
 def spacy_rate(docs: list[Document]) -> float:

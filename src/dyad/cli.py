@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sys
@@ -82,17 +83,21 @@ def input_options(func):
 
 
 def dictionary_options(func):
+    func = click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        help="Places of your own (TSV: name, names, country, feature, lat, lon[, geonameid, adm1]), "
+                             "looked up before the embedded gazetteer (repeatable).")(func)  # fmt: skip
     for name, what in (("verbs", "verb patterns"), ("agents", "agents"), ("actors", "actors")):
         func = click.option(f"--{name}", multiple=True, type=click.Path(exists=True, dir_okay=False),
                             help=f"A dictionary of {what} in PETRARCH's text format, loaded on top of the bundled one (repeatable).")(func)  # fmt: skip
     return func
 
 
-def load_engine(actors=(), agents=(), verbs=()):
+def load_engine(actors=(), agents=(), verbs=(), gazetteers=()):
     from dyad.config import Config
     from dyad.pipeline import Engine
 
-    engine = Engine(Config(user_actors=tuple(actors), user_agents=tuple(agents), user_verbs=tuple(verbs)))
+    engine = Engine(Config(user_actors=tuple(actors), user_agents=tuple(agents), user_verbs=tuple(verbs),
+                           user_gazetteers=tuple(gazetteers)))  # fmt: skip
     if actors or agents or verbs:
         engine.english  # noqa: B018 - load users' dictionaries now: their problems are reported before coding
     return engine
@@ -115,12 +120,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--trace", is_flag=True, help="Add each event's rule trace to the JSON output.")
 @dictionary_options
-def code_cmd(inputs, lang, published, fmt, output, trace, actors, agents, verbs) -> None:
+def code_cmd(inputs, lang, published, fmt, output, trace, actors, agents, verbs, gazetteers) -> None:
     """Code documents (files, directories, JSONL, '-' for stdin) into events."""
     from dyad.render import write_table
 
     run = Run()
-    engine = load_engine(actors, agents, verbs)
+    engine = load_engine(actors, agents, verbs, gazetteers)
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         for coded in run.coded(engine, run.documents(inputs, lang, published)):
@@ -137,12 +142,12 @@ def code_cmd(inputs, lang, published, fmt, output, trace, actors, agents, verbs)
 @cli.command("explain")
 @input_options
 @dictionary_options
-def explain_cmd(inputs, lang, published, actors, agents, verbs) -> None:
+def explain_cmd(inputs, lang, published, actors, agents, verbs, gazetteers) -> None:
     """Show each sentence with its mentions, triggers, rules and dropped candidates."""
     from dyad.explain import explain
 
     run = Run()
-    engine = load_engine(actors, agents, verbs)
+    engine = load_engine(actors, agents, verbs, gazetteers)
     for coded in run.coded(engine, run.documents(inputs, lang, published)):
         click.echo(explain(coded))
     sys.exit(1 if run.problems else 0)
@@ -157,7 +162,7 @@ def explain_cmd(inputs, lang, published, actors, agents, verbs) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Also write the system output here (JSONL).")
 @click.option("--suite", default=None, help="Score only the gold records of this suite.")
 @dictionary_options
-def eval_cmd(gold, system, by, errors, as_json, output, suite, actors, agents, verbs) -> None:
+def eval_cmd(gold, system, by, errors, as_json, output, suite, actors, agents, verbs, gazetteers) -> None:
     """Score against a gold file: primary/strict F1, date accuracy, per-root figures, worst errors."""
     from dyad.evaluate import format_report, group_by, score
     from dyad.records import load_records
@@ -171,7 +176,7 @@ def eval_cmd(gold, system, by, errors, as_json, output, suite, actors, agents, v
     if system:
         system_records = load_records(Path(system), run.problem)
     else:
-        engine = load_engine(actors, agents, verbs)
+        engine = load_engine(actors, agents, verbs, gazetteers)
         run.dictionary_problems(engine)
         documents = [Document.from_json(r, default_id=i) for i, r in gold_records.items()]
         system_records = {c.document.id: c.to_json() for c in engine.code_many(documents)}
@@ -223,7 +228,7 @@ def window_option(func):
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @dictionary_options
-def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actors, agents, verbs) -> None:
+def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actors, agents, verbs, gazetteers) -> None:
     """Code documents and store them, their evidence and their events; merge reports of one event."""
     from dyad.progress import Progress
     from dyad.store import IngestCounts
@@ -232,7 +237,7 @@ def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actor
         raise click.BadParameter("must be at least 1", param_hint="--batch")
     run = Run()
     store = open_store(db)
-    engine = load_engine(actors, agents, verbs)
+    engine = load_engine(actors, agents, verbs, gazetteers)
     counts = IngestCounts()
     shown = not quiet and not as_json and sys.stderr.isatty()
     progress = Progress(enabled=shown, total=count_documents(inputs) if shown else None)
@@ -249,8 +254,20 @@ def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actor
     sys.exit(1 if run.problems else 0)
 
 
+FILTERS = ("start", "end", "actor", "target", "root", "code", "modality", "text", "country_of_action", "near", "within", "context")
+
+
 def filter_options(func):
+    """The options of ``dyad query``, ``stats`` and ``export``, given to the command as ``filters``."""
+
+    @functools.wraps(func)
+    def command(*args, **kwargs):
+        kwargs["filters"] = make_filters(**{name: kwargs.pop(name) for name in FILTERS})
+        return func(*args, **kwargs)
+
     for name, helptext in (
+        ("context", "A PLOVER context (military, economic, diplomatic ...)."),
+        ("country-of-action", "Where it happened: a country's ISO alpha-3 code (UKR)."),
         ("text", "Words of the evidence sentence (any report)."),
         ("modality", "asserted, intended, hypothetical, negated or denied."),
         ("code", "CAMEO code or its prefix (036, 04)."),
@@ -258,13 +275,19 @@ def filter_options(func):
         ("target", "Target actor code or prefix (USA matches USAGOV)."),
         ("actor", "Source actor code or prefix (RUS matches RUSGOV)."),
     ):
-        func = click.option(f"--{name}", default=None, help=helptext)(func)
-    func = click.option("--to", "end", callback=parse_published, metavar="YYYY-MM-DD", help="Last day of the event.")(func)
-    func = click.option("--from", "start", callback=parse_published, metavar="YYYY-MM-DD", help="First day of the event.")(func)
-    return func
+        command = click.option(f"--{name}", default=None, help=helptext)(command)
+    command = click.option("--within", default=25.0, show_default=True, type=click.FloatRange(0.1, 20_000), metavar="KM",
+                           help="With --near: how far from the place.")(command)  # fmt: skip
+    command = click.option("--near", default=None, metavar="PLACE|LAT,LON",
+                           help="Happened within --within km of a place the gazetteer knows (Kharkiv, Харьков) or a point (49.99,36.23).")(command)  # fmt: skip
+    command = click.option("--to", "end", callback=parse_published, metavar="YYYY-MM-DD", help="Last day of the event.")(command)
+    command = click.option("--from", "start", callback=parse_published, metavar="YYYY-MM-DD", help="First day of the event.")(command)
+    return command
 
 
-def make_filters(start, end, actor, target, root, code, modality, text):
+def make_filters(start, end, actor, target, root, code, modality, text, country_of_action=None, near=None, within=25.0,
+                 context=None):  # fmt: skip
+    from dyad.events.plover import CONTEXTS
     from dyad.store.store import Filters
 
     if start and end and start > end:
@@ -273,7 +296,33 @@ def make_filters(start, end, actor, target, root, code, modality, text):
         raise click.BadParameter(f"{root!r} is not a CAMEO root (two digits, 01-20)", param_hint="--root")
     if modality is not None and modality not in ("asserted", "intended", "hypothetical", "negated", "denied"):
         raise click.BadParameter(f"{modality!r} is not a modality", param_hint="--modality")
-    return Filters(start, end, actor, target, root, code, modality, text)
+    if country_of_action is not None and not (len(country_of_action) == 3 and country_of_action.isalpha()):
+        raise click.BadParameter(f"{country_of_action!r} is not an ISO 3166 alpha-3 code (UKR, RUS ...)", param_hint="--country-of-action")
+    if context is not None and context not in CONTEXTS:
+        raise click.BadParameter(f"{context!r} is not a PLOVER context (one of: {', '.join(CONTEXTS)})", param_hint="--context")
+    point = _near(near, within) if near is not None else None
+    return Filters(start, end, actor, target, root, code, modality, text, country_of_action, point, context)
+
+
+def _near(value: str, km: float) -> tuple[float, float, float]:
+    """--near: "lat,lon", or a place the gazetteer knows (its most likely reading, told on stderr)."""
+    parts = value.split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            lat = lon = None
+        if lat is not None:
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise click.BadParameter(f"{value!r}: latitude must be within -90..90 and longitude -180..180", param_hint="--near")
+            return lat, lon, km
+    from dyad.geo.gazetteer import Gazetteer
+
+    place = next((p for p in Gazetteer.default().lookup(value) if p.lat is not None), None)
+    if place is None:
+        raise click.BadParameter(f"{value!r} is neither LAT,LON nor a place with coordinates in the gazetteer", param_hint="--near")
+    click.echo(f"dyad: note: --near {value}: {place.name}, {place.country} ({place.lat}, {place.lon}), within {km:g} km", err=True)
+    return place.lat, place.lon, km
 
 
 @cli.command("query")
@@ -281,11 +330,10 @@ def make_filters(start, end, actor, target, root, code, modality, text):
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--limit", default=None, type=click.IntRange(min=1), help="At most this many events.")
-def query_cmd(db, start, end, actor, target, root, code, modality, text, fmt, limit) -> None:
+def query_cmd(db, filters, fmt, limit) -> None:
     """Stored events (merged across reports) that match the filters."""
     from dyad.render import write_events
 
-    filters = make_filters(start, end, actor, target, root, code, modality, text)
     write_events(open_store(db).query(filters, limit), fmt, sys.stdout)
 
 
@@ -294,12 +342,12 @@ def query_cmd(db, start, end, actor, target, root, code, modality, text, fmt, li
 @filter_options
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many dyads and actors to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def stats_cmd(db, start, end, actor, target, root, code, modality, text, top, as_json) -> None:
+def stats_cmd(db, filters, top, as_json) -> None:
     """Events per root, dyad and day; top actors; Goldstein sum per dyad and month."""
     from dyad.render import format_stats
 
     store = open_store(db)
-    stats = store.stats(make_filters(start, end, actor, target, root, code, modality, text), top)
+    stats = store.stats(filters, top)
     if as_json:
         click.echo(json.dumps({"store": store.counts(), **{k: [[str(x) if isinstance(x, dt.date) else x for x in row] for row in v] for k, v in stats.items()}}))
     else:
@@ -313,11 +361,10 @@ def stats_cmd(db, start, end, actor, target, root, code, modality, text, top, as
               help="gdelt-csv: GDELT 2.0's event columns, tab-separated, no header; jsonl: events with all their reports; parquet: typed columns.")  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here (required for parquet).")
 @click.option("--header", is_flag=True, help="gdelt-csv: a first row of column names.")
-def export_cmd(db, start, end, actor, target, root, code, modality, text, fmt, output, header) -> None:
+def export_cmd(db, filters, fmt, output, header) -> None:
     """All stored events that match the filters, for pandas, DuckDB, R or GDELT tooling."""
     from dyad.store.export import write_gdelt, write_jsonl, write_parquet
 
-    filters = make_filters(start, end, actor, target, root, code, modality, text)
     if fmt == "parquet" and not output:
         raise click.BadParameter("parquet is binary: give a file with --output", param_hint="--output")
     found = open_store(db).iter_events(filters)
@@ -343,6 +390,20 @@ def eval_dedup_cmd(corpus, errors, window) -> None:
 
     run = Run()
     report = evaluate_dedup(Path(corpus), load_engine(), run.problem, window)
+    click.echo(report.format(errors))
+    sys.exit(1 if run.problems else 0)
+
+
+@cli.command("eval-geo")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--factru", type=click.Path(exists=True, dir_okay=False), help="factRuEval-2016 entities (dev.entities.jsonl beside dev.jsonl): print the recall of place detection on their Location and LocOrg mentions.")
+@click.option("--errors", default=10, show_default=True, help="How many wrong places to list.")
+def eval_geo_cmd(gold, factru, errors) -> None:
+    """Place resolution accuracy and false places on a gold file of place mentions; event places."""
+    from dyad.geo.evaluate import evaluate_geo
+
+    run = Run()
+    report = evaluate_geo(Path(gold), load_engine(), run.problem, Path(factru) if factru else None)
     click.echo(report.format(errors))
     sys.exit(1 if run.problems else 0)
 

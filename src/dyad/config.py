@@ -18,6 +18,7 @@ class Config:
     user_actors: tuple[str, ...] = ()
     user_agents: tuple[str, ...] = ()
     user_verbs: tuple[str, ...] = ()
+    user_gazetteers: tuple[str, ...] = ()  # users' own places (TSV, dyad.geo.gazetteer.read_user_places), on top of the embedded ones
 
     def __post_init__(self) -> None:
         if self.max_chars < 1:

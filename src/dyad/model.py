@@ -8,6 +8,7 @@ from typing import Any
 
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "denied")
 DATE_SOURCES = ("text", "published")
+GEO_SOURCES = ("text", "dateline")
 
 
 @dataclass
@@ -182,6 +183,11 @@ class Event:
     attribution: Attribution | None = None
     confidence: float = 0.5
     trace: list[str] = field(default_factory=list)
+    geo: Any = None  # the dyad.geo.gazetteer.Place where it happened, or None
+    geo_from: str | None = None  # text | dateline | None (GEO_SOURCES)
+    geo_text: str = ""  # the place's words as the text gives them
+    mode: str | None = None  # PLOVER mode ("phone", "heavy-weapons" ...) where the text supports one
+    contexts: list[str] = field(default_factory=list)  # PLOVER contexts ("military", "economic" ...)
 
     def to_json(self, with_trace: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -198,6 +204,10 @@ class Event:
             "attribution": self.attribution.to_json() if self.attribution else None,
             "evidence": self.evidence.to_json(),
             "confidence": round(self.confidence, 2),
+            "geo": {**self.geo.to_json(), "text": self.geo_text} if self.geo is not None else None,
+            "geo_from": self.geo_from,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
         }
         if with_trace:
             out["trace"] = list(self.trace)
@@ -215,6 +225,11 @@ class CodedDocument:
     dropped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # what a user should know (a sentence in another language)
     skipped: str | None = None  # reason when the document was not coded
+
+    def sentence_of(self, event: Event) -> Sentence | None:
+        """The sentence an event's evidence starts in."""
+        start = event.evidence.start
+        return next((s for s in self.sentences if s.start <= start < s.end or s.start == start), None)
 
     def to_json(self, with_trace: bool = False) -> dict[str, Any]:
         doc = self.document

@@ -1,7 +1,8 @@
 """Engine: loads the models and dictionaries once, then runs the stages over documents.
 
 stages: language -> sentences -> candidate filter -> morphology+syntax (batched) ->
-mentions -> coreference -> triggers and arguments -> modality, attribution, date -> events
+mentions -> coreference -> triggers and arguments -> modality, attribution, date -> events ->
+place of each event -> PLOVER mode and contexts
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
 from dyad.events.code import EventCoder, SentenceContext
 from dyad.events.lexicon import load_evaluations, load_triggers
+from dyad.events.plover import plover_cues
+from dyad.geo.gazetteer import Gazetteer
+from dyad.geo.geocode import Geocoder
 from dyad.lang.detect import SUPPORTED, LanguageDetector
 from dyad.lang.ru.morph import Lemmatizer
 from dyad.lang.ru.parse import RussianParser
@@ -69,6 +73,12 @@ class Engine:
             load_evaluations(data.RU_EVALUATIONS, self.cameo),
         )
         self.detector = LanguageDetector()
+        self.gazetteer_problems: list = []  # what the user's gazetteer files had wrong (file:line)
+        gazetteer = Gazetteer.default()
+        if self.config.user_gazetteers:
+            gazetteer, self.gazetteer_problems = gazetteer.with_user(self.config.user_gazetteers)
+        self.geocoder = Geocoder(gazetteer)
+        self.plover = plover_cues()
         self.actor_words = self.index.named.first_words | self.index.agents.first_words | self.cues.first_words
         self.trigger_words = self.triggers.first_words
         self.timings = Timings()
@@ -88,11 +98,19 @@ class Engine:
 
     # ------------------------------------------------------------------ API
     def dictionary_problems(self) -> list:
-        """Lines of users' dictionaries that were skipped (file:line: problem)."""
-        return list(self._english.problems) if self._english is not None else []
+        """Lines of users' dictionaries and gazetteers that were skipped or repaired (file:line: problem)."""
+        return list(self.gazetteer_problems) + (list(self._english.problems) if self._english is not None else [])
 
     def code(self, document: Document) -> CodedDocument:
         return next(iter(self.code_many([document])))
+
+    def code_all_sentences(self, document: Document) -> CodedDocument:
+        """Code a document with every sentence parsed (the candidate filter off), for evaluations
+        that look at the words of every sentence."""
+        prepared = self._prepare(document)
+        for sentence in prepared[1]:
+            sentence.candidate = True
+        return next(self._finish([prepared]))
 
     def code_many(self, documents: Iterable[Document], batch: int = 16) -> Iterator[CodedDocument]:
         """Code documents in order; sentences of up to ``batch`` documents are parsed together."""
@@ -190,7 +208,11 @@ class Engine:
                 coded = self.english.code_document(document, sentences)
             else:
                 coded = self._code_document(document, sentences)
-            self.timings.add("code", started)
+            started = self.timings.add("code", started)
+            self.geocoder.annotate(coded)
+            started = self.timings.add("geo", started)
+            self.plover.annotate(coded)
+            self.timings.add("plover", started)
             yield coded
 
     def _code_document(self, document: Document, sentences: list[Sentence]) -> CodedDocument:

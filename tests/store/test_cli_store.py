@@ -84,6 +84,9 @@ def test_exports_gdelt_columns_jsonl_and_typed_parquet(run, tmp_path):
     gdelt = dict(zip(GDELT_COLUMNS, row, strict=True))
     assert (gdelt["Day"], gdelt["EventRootCode"], gdelt["NumArticles"], gdelt["NumSources"]) == ("20240506", "04", "2", "2")
     assert {gdelt["Actor1CountryCode"], gdelt["Actor2CountryCode"]} == {"POL", "LTU"} and gdelt["SOURCEURL"] == "https://n0.example/a"
+    assert (gdelt["ActionGeo_Type"], gdelt["ActionGeo_FullName"], gdelt["ActionGeo_CountryCode"], gdelt["ActionGeo_FeatureID"]) == (
+        "4", "Warsaw, Poland", "PL", "756135")
+    assert gdelt["ActionGeo_ADM1Code"].startswith("PL") and abs(float(gdelt["ActionGeo_Lat"]) - 52.23) < 0.1
     (event,) = [json.loads(line) for line in run("export", "--db", db, "--format", "jsonl").stdout.splitlines()]
     assert [m["document"] for m in event["mentions"]] == ["d0", "d1"]
     assert run("export", "--db", db, "--format", "parquet").exit_code == 2  # binary needs a file
@@ -115,6 +118,34 @@ def test_parquet_export_reads_typed_in_duckdb_and_polars(run, tmp_path):
     assert types["day"] == "DATE" and types["goldstein"] == "DOUBLE"
     (row,) = connection.execute(f"SELECT day, num_mentions, len(documents) FROM read_parquet('{target}') WHERE day >= DATE '2024-05-01'").fetchall()
     assert row == (dt.date(2024, 5, 6), 3, 3)
+    (geo,) = connection.execute(f"SELECT geo_name, geo_country, geo_geonameid, geo_from, contexts FROM read_parquet('{target}')").fetchall()
+    assert geo[:4] == ("Warsaw", "POL", 756135, "text") and isinstance(geo[4], list)
+    assert types["geo_lat"] == "DOUBLE" and types["geo_geonameid"] == "BIGINT"
+
+
+def test_query_by_place_and_context_and_clear_errors(run, tmp_path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps(d) for d in [
+        {"id": "a", "lang": "en", "published": "2024-05-07", "text": TALKS},
+        {"id": "b", "lang": "en", "published": "2024-05-08", "text": "Japan and China held talks on trade in Osaka on Tuesday."},
+    ]), encoding="utf-8")  # fmt: skip
+    assert run("ingest", "--db", db, "-q", str(docs)).exit_code == 0
+
+    def days(*args):
+        result = run("query", "--db", db, "--format", "jsonl", *args)
+        assert result.exit_code == 0, result.output
+        return sorted(json.loads(line)["geo"]["name"] for line in result.stdout.splitlines())
+
+    assert days("--country-of-action", "pol") == ["Warsaw"]
+    assert days("--near", "Варшава", "--within", "50") == ["Warsaw"]
+    assert days("--near", "34.69,135.50") == ["Osaka"] and days("--near", "Kyoto", "--within", "10") == []
+    assert days("--near", "Kyoto", "--within", "60") == ["Osaka"]
+    assert days("--context", "economic") == ["Osaka"]
+    for args, words in ((("--near", "Qwzxv"), "neither LAT,LON nor a place"), (("--near", "95,10"), "latitude"),
+                        (("--country-of-action", "Poland"), "alpha-3"), (("--context", "sports"), "not a PLOVER context")):  # fmt: skip
+        result = run("query", "--db", db, *args)
+        assert result.exit_code == 2 and words in result.output, result.output
 
 
 def test_eval_dedup_prints_pairwise_figures_of_the_merge(run, tmp_path):

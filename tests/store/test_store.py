@@ -114,7 +114,7 @@ def test_the_schema_is_the_migrations_and_a_foreign_or_newer_database_is_refused
     from dyad.store.schema import metadata
 
     store = Store(db_url)
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
     with store.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
         connection.execute(text("update alembic_version set version_num = '9999'"))
@@ -196,9 +196,11 @@ def test_a_store_of_the_older_schema_is_upgraded_with_its_data(db_url):
                                     "evidence_end, evidence_text, record) values (1, 1, '', '041', 'asserted', 0, 5, 'Some.', '{}')"))  # fmt: skip
     engine.dispose()
     store = Store(db_url)
-    assert store.migrated_from == "0001" and store.revision() == "0002"
+    assert store.migrated_from == "0001" and store.revision() == "0003"
     with store.engine.connect() as connection:
         assert connection.execute(text("select code, reports from event_codes")).all() == [("041", 2)]
+    (old,) = store.query(Filters())
+    assert (old["geo"], old["geo_from"], old["mode"], old["contexts"]) == (None, None, None, [])
 
 
 def test_a_country_filter_matches_its_actors_and_an_organisation_prefix_its_organisations(db_url, engine):
@@ -230,3 +232,25 @@ def test_a_full_disk_stops_with_a_clear_error_and_keeps_the_batches_stored_befor
     with pytest.raises(StoreError, match="full"):
         ingest(store, engine, documents[2:], batch=50)
     assert store.counts() == kept
+
+
+def test_places_modes_and_contexts_are_stored_merged_and_queried(db_url, engine):
+    store = Store(db_url)
+    texts = [
+        ("a", "2025-05-06", "KYIV, May 6 (Reuters) - Russian forces shelled Kharkiv with artillery, wounding soldiers."),
+        ("b", "2025-05-06", "Russian artillery shelled Kharkiv on Tuesday, the Ukrainian army said."),
+        ("c", "2025-05-07", "Poland and Lithuania held talks on energy and trade in Vilnius on Wednesday."),
+    ]
+    docs = [Document(text=t, id=i, lang="en", published=dt.date.fromisoformat(p), url=f"https://n{i}.example/{i}") for i, p, t in texts]
+    ingest(store, engine, docs)
+    talks = store.query(Filters(country_of_action="LTU"))
+    assert [(e["geo"]["name"], e["geo_from"], e["root"]) for e in talks] == [("Vilnius", "text", "04")]
+    assert "economic" in talks[0]["contexts"] and store.query(Filters(context="economic")) == talks
+    assert store.query(Filters(near=(54.68916, 25.2798, 10.0))) == talks and store.query(Filters(near=(50.0, 36.2, 10.0))) != talks
+    # two reports of the shelling: one with a dateline, both naming the city struck
+    (shelling,) = store.query(Filters(country_of_action="UKR", root="19"))
+    assert (shelling["geo"]["name"], shelling["geo_from"], shelling["num_articles"]) == ("Kharkiv", "text", 2)
+    assert shelling["mode"] == "heavy-weapons" and "military" in shelling["contexts"]
+    assert store.query(Filters(near=(49.98, 36.25, 30.0), root="19")) == [shelling]
+    # an event its sentence does not place takes the dateline's city
+    assert {(e["geo"]["name"], e["geo_from"]) for e in store.query(Filters(root="18"))} <= {("Kyiv", "dateline")}

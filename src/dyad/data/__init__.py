@@ -10,6 +10,7 @@ EN = DATA_DIR / "en"
 CAMEO_EVENT_CODES = COMMON / "cameo_event_codes.tsv"
 CAMEO_COUNTRY_CODES = COMMON / "cameo_country_codes.tsv"
 PLOVER_MAP = COMMON / "plover.tsv"
+REGIONS = COMMON / "regions.tsv"
 OFFICE_HOLDERS = COMMON / "office_holders.tsv"
 PHOENIX_ACTORS = COMMON / "phoenix_actors.tsv"
 

@@ -2,8 +2,8 @@
 
 ``gdelt-csv`` writes GDELT 2.0's 61 event columns in their order, tab-separated and without a
 header, as GDELT's own files are, so tools written for GDELT read it. Columns dyad has no value
-for (tone, ethnicity, religion, geography until places are coded) are left empty; README lists
-each column and where its value comes from.
+for (tone, ethnicity, religion, the actors' own places) are left empty; README lists each column
+and where its value comes from.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def gdelt_row(event: dict) -> list[str]:
         "DATEADDED": first.get("ingested_at", "").replace("-", "").replace(":", "").replace("T", "")[:14],
         "SOURCEURL": first.get("url") or "",
     }
+    row.update(_action_geo(event.get("geo")))
     for n, code, country, actor in ((1, event["source"], event["source_country"], actors.get("source")),
                                     (2, event["target"], event["target_country"], actors.get("target"))):  # fmt: skip
         row[f"Actor{n}Code"] = code or ""
@@ -57,6 +58,38 @@ def gdelt_row(event: dict) -> list[str]:
         row[f"Actor{n}CountryCode"] = country or ""
         row[f"Actor{n}Type1Code"] = _type_code(code, country)
     return [row.get(column, "") for column in GDELT_COLUMNS]
+
+
+def _action_geo(geo: dict | None) -> dict[str, str]:
+    """GDELT's ActionGeo_* columns: type 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    region; country codes in FIPS 10-4 as GDELT's; ADM1 as GDELT writes it for cities (FIPS
+    country and GeoNames admin1, "UP07"), ISO 3166-2 for regions ("UA-63"); FeatureID the GeoNames
+    id (a country's FIPS code for a country, as GDELT)."""
+    if not geo:
+        return {}
+    from dyad.geo.gazetteer import fips_code
+
+    fips = fips_code(geo["country"]) or ""
+    us = geo["country"] == "USA"
+    kind = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}[geo["feature"]]
+    adm1 = geo.get("adm1") or ""
+    if geo["feature"] == "city" and "." in adm1:
+        adm1 = fips + adm1.split(".", 1)[1]
+    country_name = geo["name"] if geo["feature"] == "country" else _country_name(geo["country"])
+    full = geo["name"] if geo["feature"] == "country" else ", ".join(n for n in (geo["name"], country_name) if n)
+    return {
+        "ActionGeo_Type": str(kind), "ActionGeo_FullName": full, "ActionGeo_CountryCode": fips,
+        "ActionGeo_ADM1Code": fips if kind == 1 else adm1, "ActionGeo_Lat": _text(geo.get("lat")),
+        "ActionGeo_Long": _text(geo.get("lon")),
+        "ActionGeo_FeatureID": fips if kind == 1 else _text(geo.get("geonameid")),
+    }  # fmt: skip
+
+
+def _country_name(alpha3: str | None) -> str:
+    from dyad.geo.gazetteer import Gazetteer
+
+    place = Gazetteer.default().country(alpha3)
+    return place.name if place else ""
 
 
 def _type_code(code: str | None, country: str | None) -> str:
@@ -107,6 +140,9 @@ def write_parquet(found: Iterable[dict], path: str) -> int:
         ("num_mentions", pa.int32()), ("num_articles", pa.int32()), ("num_sources", pa.int32()),
         ("first_reported", pa.date32()), ("evidence", pa.string()), ("url", pa.string()),
         ("documents", pa.list_(pa.string())),
+        ("geo_name", pa.string()), ("geo_country", pa.string()), ("geo_adm1", pa.string()), ("geo_lat", pa.float64()),
+        ("geo_lon", pa.float64()), ("geo_geonameid", pa.int64()), ("geo_feature", pa.string()), ("geo_from", pa.string()),
+        ("mode", pa.string()), ("contexts", pa.list_(pa.string())),
     ])  # fmt: skip
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
@@ -121,6 +157,8 @@ def write_parquet(found: Iterable[dict], path: str) -> int:
                 "first_reported": dt.date.fromisoformat(event["first_reported"]) if event["first_reported"] else None,
                 "evidence": first.get("evidence", {}).get("text"), "url": first.get("url"),
                 "documents": sorted({m["document"] for m in event["mentions"]}),
+                **{f"geo_{k}": (event["geo"] or {}).get(k) for k in ("name", "country", "adm1", "lat", "lon", "geonameid", "feature")},
+                "geo_from": event["geo_from"], "mode": event["mode"], "contexts": event["contexts"],
             })  # fmt: skip
             if len(batch) >= PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema))

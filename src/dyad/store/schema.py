@@ -62,10 +62,24 @@ events = Table(
     Column("num_sources", Integer, nullable=False, default=1),
     Column("first_reported", Date),
     Column("first_document", Integer, ForeignKey("documents.id")),
+    # where it happened (GDELT's ActionGeo): the place of its first report that names one, a place the
+    # text names before a dateline's; and PLOVER's mode and contexts (",economic,military,": one LIKE a context)
+    Column("geo_name", String(200)),
+    Column("geo_country", String(8)),
+    Column("geo_adm1", String(16)),
+    Column("geo_lat", Float),
+    Column("geo_lon", Float),
+    Column("geo_geonameid", Integer),
+    Column("geo_feature", String(8)),
+    Column("geo_from", String(16)),
+    Column("mode", String(32)),
+    Column("contexts", String(255)),
     Index("ix_events_dyad_day", "source_country", "target_country", "day"),
     Index("ix_events_day", "day"),
     Index("ix_events_dedup", "pair_key", "root", "modality", "day"),
     Index("ix_events_code", "code"),
+    Index("ix_events_geo_country", "geo_country", "day"),
+    Index("ix_events_geo_point", "geo_lat", "geo_lon"),
 )
 
 mentions = Table(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import re
 from collections import Counter
@@ -295,6 +296,7 @@ class _BatchWriter:
                     "root": event.root, "quad_class": event.quad_class, "goldstein": event.goldstein, "plover": event.plover,
                     "modality": event.modality, "pair_key": key, "num_mentions": 1, "num_articles": 1, "num_sources": 1,
                     "first_reported": document.published, "first_document": document_id,
+                    **geo_columns(event), "mode": event.mode, "contexts": _contexts(event.contexts),
                 }  # fmt: skip
                 row["id"] = self.connection.execute(events.insert().values(**row)).inserted_primary_key[0]
                 self.candidates[group].append(row)
@@ -303,7 +305,7 @@ class _BatchWriter:
                 self.counts.new_events += 1
             else:
                 row = found
-                self._merge(row, document_id, reported, document.published, event.date, event.date_from, day)
+                self._merge(row, document_id, reported, document.published, event, day)
                 self.counts.merged += 1
             reported.add(row["id"])
             self.codes[(row["id"], event.code)] = self.codes.get((row["id"], event.code), 0) + 1
@@ -336,7 +338,8 @@ class _BatchWriter:
         best = min(rows, key=lambda r: (abs((r["day"] - span[0]).days) if span and r["day"] else 0, r["id"]))
         return self.touched.setdefault(best["id"], best)
 
-    def _merge(self, row: dict, document_id: int, reported: set[int], published, date, date_from, day) -> None:
+    def _merge(self, row: dict, document_id: int, reported: set[int], published, event, day) -> None:
+        date, date_from = event.date, event.date_from
         row["num_mentions"] += 1
         if row["id"] not in reported:
             row["num_articles"] += 1  # documents are new to the store: its first report of this event is a new article
@@ -346,6 +349,11 @@ class _BatchWriter:
         if date and ((stated and not was_stated) or (stated == was_stated and len(date) > len(row["date"] or ""))):
             # a report whose text gives the date outranks one dated by its publication; a day outranks a month
             row.update(date=date, date_from=date_from, day=day)
+        if event.geo is not None and (row["geo_from"] is None or (row["geo_from"] != "text" and event.geo_from == "text")):
+            row.update(geo_columns(event))  # a place the text names outranks a dateline's
+        row["mode"] = row["mode"] or event.mode
+        if event.contexts:
+            row["contexts"] = _contexts([*(row["contexts"] or "").strip(",").split(","), *event.contexts])
 
     def flush(self) -> None:
         connection = self.connection
@@ -400,9 +408,18 @@ class Filters:
     code: str | None = None
     modality: str | None = None
     text: str | None = None
+    country_of_action: str | None = None  # ISO alpha-3 of where it happened
+    near: tuple[float, float, float] | None = None  # (lat, lon, km): happened within km of the point
+    context: str | None = None  # a PLOVER context
 
     def conditions(self) -> list:
         out = []
+        if self.country_of_action:
+            out.append(events.c.geo_country == self.country_of_action.upper())
+        if self.near:
+            out.append(_within(*self.near))
+        if self.context:
+            out.append(events.c.contexts.like(f"%,{_escape(self.context)},%", escape="\\"))
         if self.start:
             out.append(events.c.day >= self.start)
         if self.end:
@@ -422,6 +439,33 @@ class Filters:
                                                      mentions.c.evidence_text.ilike(f"%{_escape(self.text)}%", escape="\\")))  # fmt: skip
             out.append(words.exists())
         return out
+
+
+def geo_columns(event) -> dict:
+    """The place columns of an event record's place (all empty when it has none)."""
+    place = event.geo
+    if place is None:
+        return dict.fromkeys(("geo_name", "geo_country", "geo_adm1", "geo_lat", "geo_lon", "geo_geonameid", "geo_feature", "geo_from"))
+    return {"geo_name": place.name, "geo_country": place.country, "geo_adm1": place.adm1, "geo_lat": place.lat,
+            "geo_lon": place.lon, "geo_geonameid": place.geonameid, "geo_feature": place.feature, "geo_from": event.geo_from}  # fmt: skip
+
+
+def _contexts(contexts) -> str | None:
+    """Contexts as stored: ",economic,military," (sorted, each between commas, for a LIKE per context)."""
+    found = sorted({c for c in contexts if c})
+    return f",{','.join(found)}," if found else None
+
+
+def _within(lat: float, lon: float, km: float):
+    """Places within ``km`` of a point, by the equirectangular distance (plain arithmetic, the same
+    on SQLite and PostgreSQL; within a fraction of a per cent of the great-circle one at the
+    distances of a region), on the indexed coordinate columns after a bounding box."""
+    degrees = km / 111.195
+    scale = max(math.cos(math.radians(lat)), 1e-6)
+    dy, dx = events.c.geo_lat - lat, (events.c.geo_lon - lon) * scale
+    return and_(events.c.geo_lat.between(lat - degrees, lat + degrees),
+                events.c.geo_lon.between(lon - degrees / scale, lon + degrees / scale),
+                dy * dy + dx * dx <= degrees * degrees)  # fmt: skip
 
 
 def _side(code, country, value: str):
@@ -488,6 +532,11 @@ def _event_json(row, reports: list[dict]) -> dict:
         "num_articles": row.num_articles,
         "num_sources": row.num_sources,
         "first_reported": row.first_reported.isoformat() if row.first_reported else None,
+        "geo": {"name": row.geo_name, "country": row.geo_country, "adm1": row.geo_adm1, "lat": row.geo_lat,
+                "lon": row.geo_lon, "geonameid": row.geo_geonameid, "feature": row.geo_feature} if row.geo_feature else None,
+        "geo_from": row.geo_from,
+        "mode": row.mode,
+        "contexts": (row.contexts or "").strip(",").split(",") if row.contexts else [],
         "mentions": reports,
     }
 
