@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from dyad import data
 from dyad.actors.coref import Discourse
-from dyad.actors.index import ActorIndex
-from dyad.actors.resolve import Cue, MentionFinder
+from dyad.actors.index import ActorIndex, NamedActor
+from dyad.actors.resolve import Cue, Hit, MentionFinder
 from dyad.config import Config
 from dyad.dicts.tsv import read_table
 from dyad.errors import DataFileError
@@ -151,6 +151,16 @@ class Engine:
         self.timings.add("filter", started)
         return document, sentences, None
 
+    def _place_hits(self, sentence: Sentence, hits: list[Hit]) -> list[Hit]:
+        """Cities and regions of the gazetteer that the actor dictionary does not name, as actors of
+        their country: the one gazetteer the geocoder places events with."""
+        taken = {i for h in hits for i in range(h.first, h.last + 1)}
+        out = []
+        for first, last, place in self.geocoder.unnamed_places(sentence, "ru", taken):
+            entry = NamedActor(place.country, "region", place.name, f"gazetteer: {place.name}, {place.country}")
+            out.append(Hit("named", first, last, tuple(range(first, last + 1)), entry, entry.where))
+        return out
+
     def _speaker(self, sentence: Sentence, mentions: list, inside: list[bool]) -> object | None:
         """The actor a verb of saying outside the quotation names as its subject ("— заявил Небензя")."""
         tokens = sentence.tokens
@@ -239,6 +249,7 @@ class Engine:
                 anchor = _latest_full_date(dates, anchor)
             day = _role_day(dates) or document.published
             hits = self.finder.hits(sentence)
+            hits += self._place_hits(sentence, hits)
             mentions = [self.finder.resolve(sentence, g, day) for g in self.finder.groups(sentence, hits)]
             speakers = [m for m in mentions if m.cue and m.cue[0] == "speaker"]
             for mention in mentions:

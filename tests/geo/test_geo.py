@@ -122,3 +122,14 @@ def test_a_users_gazetteer_that_is_not_text_is_a_clear_error(gazetteer, tmp_path
     path.write_text("place\tcountry\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="lacks the column"):
         gazetteer.with_user([path])
+
+
+def test_a_city_no_dictionary_names_is_an_actor_of_its_country_when_it_is_a_party(engine):
+    coded = engine.code(Document(text="Украинские беспилотники атаковали Курск.", lang="ru", published=DAY))
+    assert [(e.source.code, e.root, e.target.code, e.geo.name) for e in coded.events] == [("UKRMIL", "19", "RUS", "Kursk")]
+    # named as where things happen, a city is the place, not a party
+    coded = engine.code(Document(text="Президент России прибыл в Новосибирск.", lang="ru", published=DAY))
+    assert all(e.target is None or e.target.country != "RUS" for e in coded.events)
+    # a region of the actor dictionary stands for its country too
+    coded = engine.code(Document(text="Российские войска обстреляли Крым.", lang="ru", published=DAY))
+    assert [(e.target.code, e.geo.name) for e in coded.events] == [("UKR", "Crimea")]

@@ -444,6 +444,12 @@ class MentionFinder:
             mention.kind = noun.kind
             mention.actor = Actor.of(noun.code[:3], sector, text)
             return mention
+        regions = [n for n in named if n.kind == "region" and n.country]
+        if regions and not agents and not cues:
+            # "обстреляли Крым": a region stands for its country, sector unknown
+            mention.kind = "country"
+            mention.actor = Actor(regions[0].country, regions[0].country, None, None, None, text)
+            return mention
         adjectives = [n for n in named if n.kind == "adjective" and n.country]
         if adjectives and not agents and not cues:
             # "российский документ", "по украинским объектам": the country whose thing it is, sector unknown;

@@ -165,6 +165,34 @@ class Geocoder:
         out.sort(key=lambda f: f.first)
         return out
 
+    def unnamed_places(self, sentence: Sentence, lang: str, taken: set[int]) -> list[tuple[int, int, Place]]:
+        """Cities a sentence names as a party, which no actor dictionary does (first, last token,
+        place), for the actor resolver: "обстреляли Харьков", "удар по Харькову" are acts on
+        Ukraine. Proper nouns only, not inside another name, none on the tokens ``taken`` by the
+        dictionaries, and none named as where things are ("в Цюрихе", "прибыл в Екатеринбург")."""
+        tokens = sentence.tokens
+        out = []
+        i = 0
+        while i < len(tokens):
+            hit = None if i in taken else self._longest(tokens, i, lang)
+            if hit is None:
+                i += 1
+                continue
+            last, candidates = hit
+            words = tokens[i : last + 1]
+            places = [p for p in candidates if p.feature == "city" and p.country]
+            governed = set(sentence.prepositions(last)) | {_preposition(tokens, i, lang)}
+            head = tokens[last].head
+            apposed = (tokens[last].feats.get("Case") == "Nom" and 0 <= head < len(tokens) and tokens[head].pos == "NOUN"
+                       and tokens[last].rel in ("appos", "nmod", "flat"))  # "нефтепровод Бургас": a thing's name  # fmt: skip
+            if governed - {"", "по"} or apposed:
+                places = []
+            proper = all(t.pos == "PROPN" for t in words) or (len(words) > 1 and words[-1].lemma.lower() in REGION_WORDS)
+            if places and proper and not taken.intersection(range(i, last + 1)) and not _part_of_a_name(tokens, i, last):
+                out.append((i, last, self._choose(places, " ".join(t.text for t in words), frozenset(), frozenset())))
+            i = last + 1
+        return out
+
     def _of_mention(self, mention: Mention) -> Place | None:
         """The place of a country, capital or region the actor resolver found and the gazetteer has
         no name for ("России": the gazetteer keeps countries' full names)."""
