@@ -98,6 +98,7 @@ def test_cli_explain_shows_rules_and_dropped(run, tmp_path):
     result = run("explain", "--published", "2025-03-05", str(path))
     assert result.exit_code == 0
     assert "EVENT RUSGOV 041 USAGOV" in result.stdout
+    assert "PLOVER: CONSULT mode phone" in result.stdout and "- place: " in result.stdout
     assert "trigger: 'провел телефонный разговор'" in result.stdout or "trigger: 'телефонный разговор'" in result.stdout
     assert "triggers.tsv:" in result.stdout and "office_holders.tsv:" in result.stdout
 

@@ -42,6 +42,13 @@ def explain(coded: CodedDocument) -> str:
                 lines.append(f"      - {step}")
             if event.attribution:
                 lines.append(f"      - attribution: '{event.attribution.text}' ({event.attribution.code or '-'})")
+            if event.geo is not None:
+                place = event.geo
+                lines.append(f"      - place: {place.name}, {place.country} ({place.feature}) from the {event.geo_from}: '{event.geo_text}'")
+            else:
+                lines.append("      - place: none (the sentence names no scene, the text no dateline)")
+            if event.mode or event.contexts:
+                lines.append(f"      - PLOVER: {event.plover} mode {event.mode or '-'}, contexts {', '.join(event.contexts) or '-'}")
         for note in dropped_by_sentence.get(sentence.index, []):
             lines.append(f"    dropped {note}")
     return "\n".join(lines)
