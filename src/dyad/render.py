@@ -9,7 +9,7 @@ from typing import TextIO
 from dyad.model import CodedDocument
 from dyad.ontology.cameo import load_cameo
 
-COLUMNS = ("date", "source", "code", "target", "modality", "trigger")
+COLUMNS = ("date", "source", "code", "target", "modality", "place", "trigger")
 
 
 def write_table(coded: CodedDocument, stream: TextIO) -> None:
@@ -27,6 +27,7 @@ def write_table(coded: CodedDocument, stream: TextIO) -> None:
             f"{e.code} {cameo[e.code].name}",
             _actor(e.target),
             e.modality,
+            f"{e.geo.name} ({e.geo_from})" if e.geo is not None else "-",
             e.evidence.trigger,
         ))  # fmt: skip
     _aligned(rows, stream)
@@ -44,6 +45,7 @@ def _aligned(rows: list[tuple[str, ...]], stream: TextIO, widest: int = 48) -> N
 EVENT_COLUMNS = ("id", "day", "date", "source", "source_country", "target", "target_country", "code", "root",
                  "quad_class", "goldstein", "plover", "modality", "num_mentions", "num_articles", "num_sources",
                  "first_reported")  # fmt: skip
+GEO_KEYS = ("name", "country", "adm1", "lat", "lon", "geonameid", "feature")
 
 
 def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
@@ -54,19 +56,23 @@ def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
         write_jsonl(found, stream)
     elif fmt == "csv":
         writer = csv.writer(stream)
-        writer.writerow((*EVENT_COLUMNS, "evidence", "url"))
+        writer.writerow((*EVENT_COLUMNS, *(f"geo_{k}" for k in GEO_KEYS), "geo_from", "mode", "contexts", "evidence", "url"))
         for event in found:
             first = event["mentions"][0] if event["mentions"] else {}
+            geo = event.get("geo") or {}
             writer.writerow((*("" if event[c] is None else event[c] for c in EVENT_COLUMNS),
+                             *("" if geo.get(k) is None else geo[k] for k in GEO_KEYS), event["geo_from"] or "",
+                             event["mode"] or "", ";".join(event["contexts"]),
                              first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
     else:
         cameo = load_cameo()
-        rows = [("id", "date", "source", "code", "target", "modality", "reports", "evidence")]
+        rows = [("id", "date", "source", "code", "target", "modality", "place", "reports", "evidence")]
         for event in found:
             first = event["mentions"][0] if event["mentions"] else {}
             name = cameo[event["code"]].name if event["code"] in cameo else ""
             rows.append((str(event["id"]), event["date"] or event["day"] or "-", event["source"] or "-", f"{event['code']} {name}"[:32],
-                         event["target"] or "-", event["modality"], f"{event['num_mentions']}/{event['num_articles']}",
+                         event["target"] or "-", event["modality"], (event.get("geo") or {}).get("name") or "-",
+                         f"{event['num_mentions']}/{event['num_articles']}",
                          " ".join(first.get("evidence", {}).get("text", "").split())))  # fmt: skip
         _aligned(rows, stream, widest=60)
         stream.write(f"  {len(found)} events (reports: mentions/articles)\n")

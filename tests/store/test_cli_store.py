@@ -142,6 +142,10 @@ def test_query_by_place_and_context_and_clear_errors(run, tmp_path):
     assert days("--near", "34.69,135.50") == ["Osaka"] and days("--near", "Kyoto", "--within", "10") == []
     assert days("--near", "Kyoto", "--within", "60") == ["Osaka"]
     assert days("--context", "economic") == ["Osaka"]
+    rows = list(csv.DictReader(io.StringIO(run("query", "--db", db, "--format", "csv", "--country-of-action", "JPN").stdout)))
+    assert [(r["geo_name"], r["geo_country"], r["geo_from"], "economic" in r["contexts"].split(";")) for r in rows] == [
+        ("Osaka", "JPN", "text", True)]
+    assert "Osaka" in run("query", "--db", db).stdout  # the table's place column
     for args, words in ((("--near", "Qwzxv"), "neither LAT,LON nor a place"), (("--near", "95,10"), "latitude"),
                         (("--country-of-action", "Poland"), "alpha-3"), (("--context", "sports"), "not a PLOVER context")):  # fmt: skip
         result = run("query", "--db", db, *args)
