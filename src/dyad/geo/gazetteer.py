@@ -133,11 +133,6 @@ class Gazetteer:
     def capital(self, alpha3: str | None) -> Place | None:
         return self.capitals.get(alpha3) if alpha3 else None
 
-    def best(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
-        """The place a name most likely is: one in the countries given (the event's actors', the
-        document's) before any other, then the most populous; countries before cities of their name."""
-        return choose(self.lookup(name), countries)
-
     def with_user(self, paths) -> tuple[Gazetteer, list]:
         """This gazetteer with users' own places on top (``read_user_places``), and the problems
         of their lines. The embedded gazetteer itself is left as it is."""
@@ -285,13 +280,6 @@ class Gazetteer:
 
     def _city(self, name: str, country: str | None) -> Place | None:
         return next((p for p in self.names.get(key(name), []) if p.feature == "city" and p.country == country), None) if name else None
-
-def choose(candidates: list[Place], countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
-    """Among a name's places: one in the given countries first, then countries, then the most populous."""
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: (p.country not in countries, _rank(p)))
-
 
 def _rank(place: Place) -> tuple:
     return (FEATURES.index(place.feature) != 2, -place.population, place.feature != "city", place.name)

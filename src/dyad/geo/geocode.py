@@ -24,7 +24,7 @@ from dyad.model import CodedDocument, Event, Mention, Sentence
 AT = {"ru": frozenset({"в", "во", "на", "под", "около", "возле", "близ", "у", "вблизи", "недалеко", "рядом", "окрестность"}),
       "en": frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "outskirts"})}  # fmt: skip
 # prepositions before a name that make it a place, though not the event's scene ("из Минска", "to Ankara")
-OTHER = {"ru": frozenset({"из", "к", "до", "между", "через", "над", "от", "по", "из-под", "под"}),
+OTHER = {"ru": frozenset({"из", "к", "до", "между", "через", "над", "от", "по", "из-под"}),
          "en": frozenset({"from", "to", "into", "between", "over", "towards", "toward", "via", "of"})}  # fmt: skip
 STRUCK = frozenset({"", "по", "on", "at"})  # how a struck place follows an attack: "удар по Харькову", "обстрел Херсона", "fire on Gaza"
 BORDER = frozenset({"граница", "border", "frontier"})  # "на границе с Ливаном", "on the border with Lebanon": that country
@@ -53,7 +53,6 @@ class Found:
     end: int
     prep: str  # the preposition before it ("" for none)
     at: bool  # named as where things happen
-    mention: Mention | None = None  # the actor mention it is (metonymy: "Киев обвинил Москву")
 
 
 class Geocoder:
@@ -148,7 +147,7 @@ class Geocoder:
                 candidates = [p for p in candidates if p.country == covering.actor.country] or candidates
             place = self._choose(candidates, " ".join(t.text for t in tokens[i : last + 1]), event_countries, countries)
             if place is not None:
-                out.append(self._found(place, tokens, i, last, lang, covering if actor else None))
+                out.append(self._found(place, tokens, i, last, lang))
             i = last + 1
         for mention in mentions:
             if mention.kind in PLACE_KINDS and mention.actor is not None and mention.actor.country:
@@ -161,7 +160,7 @@ class Geocoder:
                     continue  # "Russian missiles": a country's adjective, not a place
                 place = self._of_mention(mention)
                 if place is not None:
-                    out.append(self._found(place, tokens, mention.first, mention.last, lang, mention))
+                    out.append(self._found(place, tokens, mention.first, mention.last, lang))
         out.sort(key=lambda f: f.first)
         return out
 
@@ -203,11 +202,11 @@ class Geocoder:
             return self.gazetteer.capital(country)
         return Place(mention.actor.name or mention.text, country, "region")
 
-    def _found(self, place: Place, tokens, first: int, last: int, lang: str, mention: Mention | None) -> Found:
+    def _found(self, place: Place, tokens, first: int, last: int, lang: str) -> Found:
         prep = _preposition(tokens, first, lang)
         at = prep in AT[lang] or _border_of(tokens, first, lang)
         return Found(place, first, last, " ".join(t.text for t in tokens[first : last + 1]), tokens[first].start,
-                     tokens[last].end, prep, at, mention)  # fmt: skip
+                     tokens[last].end, prep, at)  # fmt: skip
 
     def scene(self, found: list[Found], sentence: Sentence, event: Event) -> Found | None:
         """The place a sentence names as the event's scene. First a place tied to the trigger: named
