@@ -236,18 +236,17 @@ def run_query_bench(db: str | None, count: int, repeats: int = 20) -> str:
         return _query_bench(store, count, repeats)
 
 
-def _query_bench(store, count: int, repeats: int) -> str:
-    import random
-    import statistics
+COUNTRIES = ["RUS", "USA", "CHN", "UKR", "DEU", "FRA", "GBR", "TUR", "IRN", "ISR", "IND", "JPN", "POL", "BLR", "KAZ",
+             "ARM", "AZE", "GEO", "SYR", "EGY", "SAU", "PAK", "AFG", "KOR", "PRK", "BRA", "MEX", "CAN", "ITA", "ESP"]  # fmt: skip
 
+
+def fill_generated(store, count: int, rng) -> float:
+    """Fill a store to ``count`` generated events with a report each (dyads of ``COUNTRIES`` with a
+    sector or none, every root, days of 2015-2024); returns the seconds it took (none when full)."""
     from sqlalchemy import func, select
 
     from dyad.store.schema import documents, events, mentions
-    from dyad.store.store import Filters
 
-    random.seed(7)
-    countries = ["RUS", "USA", "CHN", "UKR", "DEU", "FRA", "GBR", "TUR", "IRN", "ISR", "IND", "JPN", "POL", "BLR", "KAZ",
-                 "ARM", "AZE", "GEO", "SYR", "EGY", "SAU", "PAK", "AFG", "KOR", "PRK", "BRA", "MEX", "CAN", "ITA", "ESP"]  # fmt: skip
     sectors = ["", "GOV", "MIL", "OPP", "BUS"]
     roots = [f"{r:02d}" for r in range(1, 21)]
     with store.engine.connect() as connection:
@@ -262,10 +261,10 @@ def _query_bench(store, count: int, repeats: int) -> str:
         for start in range(have, count, 20000):
             rows = []
             for _ in range(min(20000, count - start)):
-                a, b = random.sample(countries, 2)
-                sa, sb = random.choice(sectors), random.choice(sectors)
-                root = random.choice(roots)
-                day = day0 + dt.timedelta(days=random.randrange(0, 3650))
+                a, b = rng.sample(COUNTRIES, 2)
+                sa, sb = rng.choice(sectors), rng.choice(sectors)
+                root = rng.choice(roots)
+                day = day0 + dt.timedelta(days=rng.randrange(0, 3650))
                 rows.append({"day": day, "date": day.isoformat(), "date_from": "text", "source_code": a + sa, "source_country": a,
                              "target_code": b + sb, "target_country": b, "code": root + "0", "root": root, "quad_class": 1,
                              "goldstein": 1.0, "plover": None, "modality": "asserted", "pair_key": f"{a}>{b}", "num_mentions": 1,
@@ -279,24 +278,91 @@ def _query_bench(store, count: int, repeats: int) -> str:
                      "date": date, "date_from": "text", "modality": "asserted", "evidence_start": 0, "evidence_end": 10,
                      "evidence_text": "Generated.", "trigger": "x", "attribution": None, "record": "{}"}
                     for event_id, code, date in added])  # fmt: skip
-    filled = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def _percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def _query_bench(store, count: int, repeats: int) -> str:
+    import random
+    import statistics
+
+    from dyad.store.store import Filters
+
+    rng = random.Random(7)
+    filled = fill_generated(store, count, rng)
     times, sizes = [], []
     for _ in range(repeats):
-        a, b = random.sample(countries, 2)
-        year = random.randrange(2015, 2025)
+        a, b = rng.sample(COUNTRIES, 2)
+        year = rng.randrange(2015, 2025)
         filters = Filters(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), actor=a, target=b)
         begun = time.perf_counter()
         sizes.append(len(store.query(filters)))
         times.append((time.perf_counter() - begun) * 1000)
     backend = store.engine.dialect.name
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
     return "\n".join([
         f"store ({backend}): {count:,} events with a report each (filled in {filled:.0f} s)",
-        f"query one dyad over one year: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms over {repeats} dyads "
+        f"query one dyad over one year: p50 {statistics.median(times):.1f} ms, p95 {_percentile(times, 0.95):.1f} ms over {repeats} dyads "
         f"({statistics.mean(sizes):.0f} events returned on average, each with its reports)",
     ])  # fmt: skip
 
+
+def run_api_bench(db: str | None, count: int, clients: int = 4, requests: int = 200) -> str:
+    """The API under a bounded local load: a store filled to ``count`` generated events, the real
+    server (uvicorn in a thread of this process, on a free localhost port), and ``clients`` threads
+    sending ``requests`` requests to each route in turn (``/events`` then ``/timeline``, each for one
+    dyad over one year, the dyads and years varied); p50 and p95 latency per route and requests/s."""
+    import random
+    import statistics
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from dyad.api import create_app
+    from dyad.api.server import running
+
+    rng = random.Random(11)
+    with _bench_store(db) as store:
+        filled = fill_generated(store, count, rng)
+        backend = store.engine.dialect.name
+        plans = {}
+        for route, extra in (("/events", {"limit": "50"}), ("/timeline", {"interval": "month"})):
+            plans[route] = []
+            for _ in range(requests):
+                a, b = rng.sample(COUNTRIES, 2)
+                year = rng.randrange(2015, 2025)
+                plans[route].append({"actor": a, "target": b, "from": f"{year}-01-01", "to": f"{year}-12-31", **extra})
+        local = threading.local()
+        lines = [f"store ({backend}): {count:,} events with a report each (filled in {filled:.0f} s)",
+                 f"server: uvicorn in a thread of this process; {clients} client threads (httpx) in the same process, "
+                 f"{requests} requests a route, one dyad over one year each"]  # fmt: skip
+        with running(create_app(store)) as base:
+            def send(route: str, params: dict) -> tuple[float, int, int]:
+                if not hasattr(local, "client"):
+                    local.client = httpx.Client(base_url=base, timeout=60)
+                begun = time.perf_counter()
+                response = local.client.get(route, params=params)
+                elapsed = (time.perf_counter() - begun) * 1000
+                size = len(response.json().get("events" if route == "/events" else "periods", [])) if response.status_code == 200 else 0
+                return elapsed, response.status_code, size
+
+            with ThreadPoolExecutor(clients) as pool:
+                list(pool.map(lambda p: send("/events", p), plans["/events"][:clients]))  # connections open, caches warm
+                for route, plan in plans.items():
+                    begun = time.perf_counter()
+                    results = list(pool.map(lambda p, r=route: send(r, p), plan))
+                    wall = time.perf_counter() - begun
+                    times = [t for t, _, _ in results]
+                    failed = sum(1 for _, status, _ in results if status != 200)
+                    what = "events a page" if route == "/events" else "months with events"
+                    lines.append(f"{route:<10} p50 {statistics.median(times):6.1f} ms  p95 {_percentile(times, 0.95):6.1f} ms  "
+                                 f"{len(plan) / wall:6.1f} requests/s  ({statistics.mean(s for _, _, s in results):.0f} {what} on average"
+                                 f"{f'; {failed} failed' if failed else ''})")  # fmt: skip
+    return "\n".join(lines)
 
 
 def _one_core() -> None:

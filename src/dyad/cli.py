@@ -287,42 +287,21 @@ def filter_options(func):
 
 def make_filters(start, end, actor, target, root, code, modality, text, country_of_action=None, near=None, within=25.0,
                  context=None):  # fmt: skip
-    from dyad.events.plover import CONTEXTS
-    from dyad.store.store import Filters
+    """The filters of the command line, checked as the API checks them (``dyad.store.filters``); a bad
+    value is a usage error naming the option."""
+    from dyad.store.filters import FilterError
+    from dyad.store.filters import make_filters as checked
 
-    if start and end and start > end:
-        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
-    if root is not None and not (len(root) == 2 and root.isdigit()):
-        raise click.BadParameter(f"{root!r} is not a CAMEO root (two digits, 01-20)", param_hint="--root")
-    if modality is not None and modality not in ("asserted", "intended", "hypothetical", "negated", "denied"):
-        raise click.BadParameter(f"{modality!r} is not a modality", param_hint="--modality")
-    if country_of_action is not None and not (len(country_of_action) == 3 and country_of_action.isalpha()):
-        raise click.BadParameter(f"{country_of_action!r} is not an ISO 3166 alpha-3 code (UKR, RUS ...)", param_hint="--country-of-action")
-    if context is not None and context not in CONTEXTS:
-        raise click.BadParameter(f"{context!r} is not a PLOVER context (one of: {', '.join(CONTEXTS)})", param_hint="--context")
-    point = _near(near, within) if near is not None else None
-    return Filters(start, end, actor, target, root, code, modality, text, country_of_action, point, context)
+    try:
+        return checked(start, end, actor, target, root, code, modality, text, country_of_action, near, within, context,
+                       name=option_name, notice=lambda message: click.echo(f"dyad: note: {message}", err=True))  # fmt: skip
+    except FilterError as error:
+        raise click.BadParameter(error.message, param_hint=option_name(error.param)) from None
 
 
-def _near(value: str, km: float) -> tuple[float, float, float]:
-    """--near: "lat,lon", or a place the gazetteer knows (its most likely reading, told on stderr)."""
-    parts = value.split(",")
-    if len(parts) == 2:
-        try:
-            lat, lon = float(parts[0]), float(parts[1])
-        except ValueError:
-            lat = lon = None
-        if lat is not None:
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise click.BadParameter(f"{value!r}: latitude must be within -90..90 and longitude -180..180", param_hint="--near")
-            return lat, lon, km
-    from dyad.geo.gazetteer import Gazetteer
-
-    place = next((p for p in Gazetteer.default().lookup(value) if p.lat is not None), None)
-    if place is None:
-        raise click.BadParameter(f"{value!r} is neither LAT,LON nor a place with coordinates in the gazetteer", param_hint="--near")
-    click.echo(f"dyad: note: --near {value}: {place.name}, {place.country} ({place.lat}, {place.lon}), within {km:g} km", err=True)
-    return place.lat, place.lon, km
+def option_name(param: str) -> str:
+    """A filter's option as the command line spells it: country_of_action -> --country-of-action."""
+    return "--" + param.replace("_", "-")
 
 
 @cli.command("query")
@@ -380,6 +359,23 @@ def export_cmd(db, filters, fmt, output, header) -> None:
     click.echo(f"dyad: exported {count} events", err=True)
 
 
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve_cmd(db, host, port) -> None:
+    """Serve the REST API over the store (uvicorn): events, aggregates, exports, coding of a text."""
+    from dyad.api import create_app
+    from dyad.api.server import serve
+    from dyad.store.store import _safe
+
+    store = open_store(db)
+    app = create_app(store, engine_factory=load_engine)
+    shown = _safe(store.url)
+    if not serve(app, host, port, on_started=lambda url: click.echo(f"dyad: serving {shown} at {url} (Ctrl-C stops)")):
+        raise DyadError(f"cannot listen on {host}:{port}")
+
+
 @cli.command("eval-dedup")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=10, show_default=True, help="How many wrong pairs to list.")
@@ -415,11 +411,17 @@ def eval_geo_cmd(gold, factru, errors) -> None:
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Language of the corpus (a file's documents of other languages are left out).")
 @click.option("--store", "store_bench", is_flag=True, help="Time ingest into a store beside coding alone (with --db, that database; else a temporary SQLite file).")
 @click.option("--query-events", type=click.IntRange(min=1000), default=None, help="Time one-dyad, one-year queries in a store filled to this many generated events.")
+@click.option("--api", "api_bench", is_flag=True, help="Time the API's /events and /timeline on the real server under a local load of 4 client threads.")
+@click.option("--events", "api_events", type=click.IntRange(min=100), default=100_000, show_default=True,
+              help="With --api: fill the store to this many generated events.")  # fmt: skip
 @db_option
-def bench_cmd(corpus, docs, baseline, lang, store_bench, query_events, db) -> None:
+def bench_cmd(corpus, docs, baseline, lang, store_bench, query_events, api_bench, api_events, db) -> None:
     """Articles/s, sentences/s, warm-up and peak memory, beside the parser alone on the same corpus."""
-    from dyad.bench import run_bench, run_query_bench, run_store_bench
+    from dyad.bench import run_api_bench, run_bench, run_query_bench, run_store_bench
 
+    if api_bench:
+        click.echo(run_api_bench(db, api_events))
+        return
     if query_events:
         click.echo(run_query_bench(db, query_events))
         return

@@ -4,6 +4,7 @@ and store statistics (``dyad stats``)."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import TextIO
 
 from dyad.model import CodedDocument
@@ -55,15 +56,7 @@ def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
 
         write_jsonl(found, stream)
     elif fmt == "csv":
-        writer = csv.writer(stream)
-        writer.writerow((*EVENT_COLUMNS, *(f"geo_{k}" for k in GEO_KEYS), "geo_from", "mode", "contexts", "evidence", "url"))
-        for event in found:
-            first = event["mentions"][0] if event["mentions"] else {}
-            geo = event.get("geo") or {}
-            writer.writerow((*("" if event[c] is None else event[c] for c in EVENT_COLUMNS),
-                             *("" if geo.get(k) is None else geo[k] for k in GEO_KEYS), event["geo_from"] or "",
-                             event["mode"] or "", ";".join(event["contexts"]),
-                             first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
+        write_csv(found, stream)
     else:
         cameo = load_cameo()
         rows = [("id", "date", "source", "code", "target", "modality", "place", "reports", "evidence")]
@@ -76,6 +69,24 @@ def write_events(found: list[dict], fmt: str, stream: TextIO) -> None:
                          " ".join(first.get("evidence", {}).get("text", "").split())))  # fmt: skip
         _aligned(rows, stream, widest=60)
         stream.write(f"  {len(found)} events (reports: mentions/articles)\n")
+
+
+def write_csv(found: Iterable[dict], stream: TextIO, header: bool = True) -> int:
+    """Stored events as CSV, one row an event with its first report's evidence and URL (``header``:
+    the column names first); returns the number of events written."""
+    writer = csv.writer(stream)
+    if header:
+        writer.writerow((*EVENT_COLUMNS, *(f"geo_{k}" for k in GEO_KEYS), "geo_from", "mode", "contexts", "evidence", "url"))
+    count = 0
+    for event in found:
+        first = event["mentions"][0] if event["mentions"] else {}
+        geo = event.get("geo") or {}
+        writer.writerow((*("" if event[c] is None else event[c] for c in EVENT_COLUMNS),
+                         *("" if geo.get(k) is None else geo[k] for k in GEO_KEYS), event["geo_from"] or "",
+                         event["mode"] or "", ";".join(event["contexts"]),
+                         first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
+        count += 1
+    return count
 
 
 def format_stats(totals: dict[str, int], stats: dict[str, list]) -> str:

@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sqlalchemy import and_, create_engine, func, inspect, or_, select
+from sqlalchemy import (
+    and_,
+    case,
+    create_engine,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -43,6 +53,9 @@ from dyad.store.schema import documents, event_codes, event_sources, events, men
 DEFAULT_URL = "sqlite:///dyad.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SPACES = re.compile(r"\s+")
+TREND_DAYS = 30  # the trend of a dyad: its last 30 days beside the 30 before
+INTERVALS = ("day", "week", "month")  # of a timeline
+ORDERS = ("day", "-day", "id", "-id", "num_mentions", "-num_mentions", "goldstein", "-goldstein")  # of a query
 
 
 class StoreError(DyadError):
@@ -198,13 +211,34 @@ class Store:
             raise StoreError(f"the batch was not stored: {_reason(error)}", where=_safe(self.url)) from None
 
     # ------------------------------------------------------------------ reading
-    def query(self, filters: Filters, limit: int | None = None) -> list[dict]:
-        """Merged events matching ``filters``, by day, each with its reports."""
-        query = select(events).where(*filters.conditions()).order_by(events.c.day, events.c.id)
+    def query(self, filters: Filters, limit: int | None = None, offset: int = 0, order: str = "day") -> list[dict]:
+        """Merged events matching ``filters``, each with its reports: by day (``order``: one of
+        ``ORDERS``, "-" first for descending; ties by id), ``limit`` of them after the first ``offset``."""
+        query = select(events).where(*filters.conditions()).order_by(*_order(order))
         if limit:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self.engine.connect() as connection:
             return _with_reports(connection, list(connection.execute(query)))
+
+    def event(self, event_id: int) -> dict | None:
+        """One event as ``query`` gives it, each report with the store's id of its document
+        (``document_id``), plus those documents in full (``documents``: their text, so the evidence
+        can be shown in place by its offsets) and the outlets that reported it (``sources``)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(events).where(events.c.id == event_id)).first()
+            if row is None:
+                return None
+            (found,) = _with_reports(connection, [row], document_ids=True)
+            ids = sorted({m["document_id"] for m in found["mentions"]})
+            found["documents"] = [{
+                "id": d.id, "document": d.doc_id, "title": d.title, "url": d.url, "source": d.source,
+                "published": d.published.isoformat() if d.published else None, "lang": d.lang, "text": d.text,
+            } for d in connection.execute(select(documents).where(documents.c.id.in_(ids)).order_by(documents.c.id))] if ids else []  # fmt: skip
+            found["sources"] = sorted(connection.execute(
+                select(event_sources.c.source).where(event_sources.c.event_id == event_id)).scalars())  # fmt: skip
+            return found
 
     def iter_events(self, filters: Filters, page: int = 2000) -> Iterator[dict]:
         """All matching events by id, a page at a time (exports of millions stay in bounded memory)."""
@@ -250,6 +284,120 @@ class Store:
                 .order_by(events.c.source_code, events.c.target_code, month)
             )] if dyads else []  # fmt: skip
             return out
+
+
+    def dyads(self, filters: Filters, top: int = 20, days: int = TREND_DAYS) -> dict:
+        """The ``top`` pairs (source code, target code) by events, each with its Goldstein sum and its
+        trend: the Goldstein sum of the last ``days`` days of the range minus that of the ``days``
+        before. The range ends on the filter's last day, else on the latest day of a matching event
+        (the same for every pair, so that trends compare)."""
+        where = filters.conditions()
+        with self.engine.connect() as connection:
+            last = filters.end or connection.execute(select(func.max(events.c.day)).where(*where)).scalar_one()
+            if last is None:
+                return {"dyads": [], "trend": None}
+            recent = (last - dt.timedelta(days=days - 1), last)
+            before = (last - dt.timedelta(days=2 * days - 1), last - dt.timedelta(days=days))
+
+            def within(span):
+                return func.sum(case((events.c.day.between(*span), func.coalesce(events.c.goldstein, 0.0)), else_=0.0))
+
+            count = func.count()
+            query = (select(events.c.source_code, events.c.target_code, count.label("events"), func.sum(events.c.goldstein),
+                            within(recent), within(before))
+                     .where(*where).group_by(events.c.source_code, events.c.target_code)
+                     .order_by(count.desc(), events.c.source_code, events.c.target_code).limit(top))  # fmt: skip
+            pairs = [{"source": a, "target": b, "events": n, "goldstein": _round(total), "goldstein_last": _round(now),
+                      "goldstein_before": _round(then), "trend": _round((now or 0.0) - (then or 0.0))}
+                     for a, b, n, total, now, then in connection.execute(query)]  # fmt: skip
+        return {"dyads": pairs, "trend": {"days": days, "last": [d.isoformat() for d in recent],
+                                          "before": [d.isoformat() for d in before]}}  # fmt: skip
+
+    def actors(self, filters: Filters, top: int = 20) -> list[dict]:
+        """The ``top`` actor codes by the matching events they take part in, as source and as target."""
+        where = filters.conditions()
+        one, none = literal_column("1"), literal_column("0")
+        sides = union_all(
+            select(events.c.source_code.label("code"), one.label("as_source"), none.label("as_target"))
+            .where(*where, events.c.source_code.is_not(None)),
+            select(events.c.target_code.label("code"), none.label("as_source"), one.label("as_target"))
+            .where(*where, events.c.target_code.is_not(None)),
+        ).subquery()  # fmt: skip
+        total = func.count()
+        query = (select(sides.c.code, func.sum(sides.c.as_source), func.sum(sides.c.as_target), total)
+                 .group_by(sides.c.code).order_by(total.desc(), sides.c.code).limit(top))  # fmt: skip
+        with self.engine.connect() as connection:
+            return [{"code": code, "as_source": int(s), "as_target": int(t), "events": int(n)}
+                    for code, s, t, n in connection.execute(query)]  # fmt: skip
+
+    def timeline(self, filters: Filters, interval: str = "month") -> dict:
+        """Matching events per day, ISO week (Monday to Sunday) or month: their number, the number per
+        root and per quad class, and the Goldstein sum. The database counts them per day (an indexed
+        GROUP BY, the same SQL on SQLite and PostgreSQL); the days are gathered into weeks and months
+        here. Periods without events are left out; events without a day are counted as ``undated``."""
+        if interval not in INTERVALS:
+            raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
+        count = func.count()
+        query = (select(events.c.day, events.c.root, events.c.quad_class, count, func.sum(events.c.goldstein))
+                 .where(*filters.conditions()).group_by(events.c.day, events.c.root, events.c.quad_class))  # fmt: skip
+        periods: dict[dt.date, dict] = {}
+        undated = 0
+        with self.engine.connect() as connection:
+            for day, root, quad, n, goldstein in connection.execute(query):
+                if day is None:
+                    undated += n
+                    continue
+                start, end, label = _period_of(day, interval)
+                period = periods.setdefault(start, {"period": label, "start": start.isoformat(), "end": end.isoformat(),
+                                                    "events": 0, "roots": {}, "quad_classes": {}, "goldstein": 0.0})  # fmt: skip
+                period["events"] += n
+                period["roots"][root] = period["roots"].get(root, 0) + n
+                quad_key = str(quad) if quad is not None else "none"
+                period["quad_classes"][quad_key] = period["quad_classes"].get(quad_key, 0) + n
+                period["goldstein"] += goldstein or 0.0
+        out = []
+        for start in sorted(periods):
+            period = periods[start]
+            period["roots"] = dict(sorted(period["roots"].items()))
+            period["quad_classes"] = dict(sorted(period["quad_classes"].items()))
+            period["goldstein"] = round(period["goldstein"], 2)
+            out.append(period)
+        return {"interval": interval, "periods": out, "undated": undated}
+
+
+def _order(order: str) -> list:
+    """ORDER BY of an ``ORDERS`` value; ties broken by id in the same direction, so pages never overlap.
+    Events without a Goldstein value come last either way; events without a day sort where the
+    database puts NULLs (first on SQLite, last on PostgreSQL, ascending), as its index on the day
+    holds them, so that ordering by day stays an index scan."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    descending = order.startswith("-")
+    column = events.c[order.lstrip("-")]
+    if column is events.c.id:
+        return [column.desc() if descending else column]
+    first = column.desc() if descending else column
+    if column is events.c.goldstein:  # no index to keep: events without a value last, on both databases
+        first = first.nulls_last()
+    return [first, events.c.id.desc() if descending else events.c.id]
+
+
+def _period_of(day: dt.date, interval: str) -> tuple[dt.date, dt.date, str]:
+    """The period a day falls in: first day, last day and label (2024-03-12; 2024-W11, an ISO week
+    from Monday; 2024-03)."""
+    if interval == "day":
+        return day, day, day.isoformat()
+    if interval == "week":
+        year, week, weekday = day.isocalendar()
+        start = day - dt.timedelta(days=weekday - 1)
+        return start, start + dt.timedelta(days=6), f"{year}-W{week:02d}"
+    start = day.replace(day=1)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    return start, following - dt.timedelta(days=1), start.strftime("%Y-%m")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 class _BatchWriter:
@@ -489,8 +637,9 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _with_reports(connection: Connection, rows: list) -> list[dict]:
-    """Event rows as records, each with its reports (document, source, evidence, the actors as coded)."""
+def _with_reports(connection: Connection, rows: list, document_ids: bool = False) -> list[dict]:
+    """Event rows as records, each with its reports (document, source, evidence, the actors as coded;
+    with ``document_ids``, also the store's id of the document)."""
     reports: dict[int, list[dict]] = {r.id: [] for r in rows}
     ids = list(reports)
     for start in range(0, len(ids), 500):
@@ -510,6 +659,8 @@ def _with_reports(connection: Connection, rows: list) -> list[dict]:
                 "actors": {"source": record.get("source"), "target": record.get("target")},
                 "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text, "trigger": m.trigger},
             })  # fmt: skip
+            if document_ids:
+                reports[m.event_id][-1]["document_id"] = m.document_id
     return [_event_json(r, reports[r.id]) for r in rows]
 
 
