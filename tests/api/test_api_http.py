@@ -134,7 +134,7 @@ def test_an_unexpected_error_is_a_500_without_details_and_a_database_error_a_503
 
 def test_the_schema_lists_the_routes_with_400_not_422(sqlite_api):
     schema = sqlite_api.ok("/openapi.json")
-    assert set(schema["paths"]) == {"/health", "/events", "/events/{id}", "/dyads", "/actors", "/timeline", "/code", "/export"}
+    assert set(schema["paths"]) == {"/health", "/events", "/events/{id}", "/dyads", "/actors", "/places", "/timeline", "/code", "/export"}
     for path, operations in schema["paths"].items():
         for operation in operations.values():
             assert "422" not in operation["responses"] and "400" in operation["responses"], path

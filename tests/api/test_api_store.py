@@ -97,6 +97,10 @@ def test_event_detail_has_its_reports_documents_in_full_and_sources(api):
         assert document["text"][start:end] == mention["evidence"]["text"]
         assert mention["document"] == document["document"] and mention["url"] == document["url"]
         assert mention["evidence"]["trigger"]
+        # how the date was found, as the coder said it: the stated words, or the publication day
+        assert mention["date_from"] in ("text", "published") and mention["date_why"]
+        assert (mention["date_from"] == "published") == ("no date in the" in mention["date_why"]), mention["date_why"]
+        assert [line for line in mention["trace"] if line.startswith("date: ")][-1] == f"date: {mention['date_why']}"
     assert detail["sources"] == sorted({m["source"] for m in detail["mentions"]})
     assert len(detail["sources"]) == top["num_sources"]
     for document in detail["documents"]:
@@ -168,6 +172,18 @@ def test_actors_count_each_code_as_source_and_as_target(api):
     assert len(top) == 2 and top[0]["events"] < {a["code"]: a["events"] for a in body}[top[0]["code"]]
     assert (top[0]["as_source"], top[0]["as_target"]) == (sum(1 for e in within if e["source"] == top[0]["code"]),
                                                           sum(1 for e in within if e["target"] == top[0]["code"]))  # fmt: skip
+
+
+def test_places_count_the_events_that_happened_at_each_place(api):
+    placed = [e for e in every_event(api) if e["geo"] and e["geo"]["lat"] is not None]
+    expected = Counter((e["geo"]["name"], e["geo"]["lat"], e["geo"]["lon"]) for e in placed)
+    conflict = Counter((e["geo"]["name"], e["geo"]["lat"], e["geo"]["lon"]) for e in placed if (e["quad_class"] or 0) >= 3)
+    body = api.ok("/places", top=500)["places"]
+    assert {(p["name"], p["lat"], p["lon"]): p["events"] for p in body} == dict(expected)
+    assert all(p["conflict"] == conflict[(p["name"], p["lat"], p["lon"])] for p in body)
+    assert [p["events"] for p in body] == sorted((p["events"] for p in body), reverse=True)
+    ukraine = api.ok("/places", country_of_action="UKR")["places"]  # the filters apply
+    assert ukraine and {p["country"] for p in ukraine} == {"UKR"} and len(ukraine) < len(body)
 
 
 @pytest.mark.parametrize("interval", ["day", "week", "month"])

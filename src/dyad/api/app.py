@@ -192,6 +192,11 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
     def actors(filters: FilterParams, top: Top = 20) -> dict:
         return {"actors": store.actors(filters, top)}
 
+    @app.get("/places", response_model=models.Places, responses=ERRORS,
+             summary="Where the matching events happened: the top places by events, with coordinates")  # fmt: skip
+    def places(filters: FilterParams, top: Top = 200) -> dict:
+        return {"places": store.places(filters, top)}
+
     @app.get("/timeline", response_model=models.Timeline, responses=ERRORS,
              summary="Per day, ISO week or month: events per root and per quad class, Goldstein sum")  # fmt: skip
     def timeline(

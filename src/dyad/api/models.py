@@ -114,6 +114,9 @@ class EventPage(BaseModel):
 
 class DetailReport(Report):
     document_id: int = Field(description="The store's id of the document (see documents).")
+    date_from: str = Field(description="text (stated or resolved from the text) or published (the fallback).")
+    date_why: str | None = Field(description="How the date was found: the words and the rule, or the fallback (null for reports stored without it).")
+    trace: list[str] = Field(description="The coder's reasons for this report: code, actors, modality, date.")
 
 
 class StoredDocument(BaseModel):
@@ -164,6 +167,21 @@ class ActorCount(BaseModel):
 
 class Actors(BaseModel):
     actors: list[ActorCount]
+
+
+class PlaceCount(BaseModel):
+    geonameid: int | None
+    name: str | None
+    country: str | None = Field(description="ISO 3166 alpha-3 code of the place's country.")
+    lat: float
+    lon: float
+    events: int
+    goldstein: float | None = Field(description="Goldstein sum of its events (null when none has a value).")
+    conflict: int = Field(description="Its events of verbal or material conflict (quad classes 3 and 4).")
+
+
+class Places(BaseModel):
+    places: list[PlaceCount]
 
 
 class Period(BaseModel):

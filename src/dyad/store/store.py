@@ -230,7 +230,7 @@ class Store:
             row = connection.execute(select(events).where(events.c.id == event_id)).first()
             if row is None:
                 return None
-            (found,) = _with_reports(connection, [row], document_ids=True)
+            (found,) = _with_reports(connection, [row], detail=True)
             ids = sorted({m["document_id"] for m in found["mentions"]})
             found["documents"] = [{
                 "id": d.id, "document": d.doc_id, "title": d.title, "url": d.url, "source": d.source,
@@ -329,6 +329,20 @@ class Store:
         with self.engine.connect() as connection:
             return [{"code": code, "as_source": int(s), "as_target": int(t), "events": int(n)}
                     for code, s, t, n in connection.execute(query)]  # fmt: skip
+
+    def places(self, filters: Filters, top: int = 500) -> list[dict]:
+        """The ``top`` places of the matching events by events there: name, country, coordinates,
+        the number of events, the Goldstein sum and the events of conflict (quad classes 3 and 4)."""
+        count = func.count()
+        conflict = func.sum(case((events.c.quad_class >= 3, 1), else_=0))
+        key = (events.c.geo_geonameid, events.c.geo_name, events.c.geo_country, events.c.geo_lat, events.c.geo_lon)
+        query = (select(*key, count, func.sum(events.c.goldstein), conflict)
+                 .where(*filters.conditions(), events.c.geo_lat.is_not(None), events.c.geo_lon.is_not(None))
+                 .group_by(*key).order_by(count.desc(), events.c.geo_name).limit(top))  # fmt: skip
+        with self.engine.connect() as connection:
+            return [{"geonameid": gid, "name": name, "country": country, "lat": lat, "lon": lon, "events": int(n),
+                     "goldstein": _round(total), "conflict": int(hostile or 0)}
+                    for gid, name, country, lat, lon, n, total, hostile in connection.execute(query)]  # fmt: skip
 
     def timeline(self, filters: Filters, interval: str = "month") -> dict:
         """Matching events per day, ISO week (Monday to Sunday) or month: their number, the number per
@@ -463,7 +477,8 @@ class _BatchWriter:
                 "date_from": event.date_from, "modality": event.modality, "evidence_start": event.evidence.start,
                 "evidence_end": event.evidence.end, "evidence_text": event.evidence.text, "trigger": event.evidence.trigger,
                 "attribution": event.attribution.text if event.attribution else None,
-                "record": json.dumps(event.to_json(), ensure_ascii=False),
+                # with the coder's reasons, for the event page ("date: 2025-02-12 ('12 февраля' ...)")
+                "record": json.dumps(event.to_json(with_trace=True), ensure_ascii=False),
             })  # fmt: skip
 
     def _same_event(self, group: tuple, span) -> dict | None:
@@ -637,9 +652,10 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _with_reports(connection: Connection, rows: list, document_ids: bool = False) -> list[dict]:
+def _with_reports(connection: Connection, rows: list, detail: bool = False) -> list[dict]:
     """Event rows as records, each with its reports (document, source, evidence, the actors as coded;
-    with ``document_ids``, also the store's id of the document)."""
+    with ``detail``, also the store's id of the document, where the date came from and the coder's
+    reasons: ``date_from``, ``date_why`` and ``trace``)."""
     reports: dict[int, list[dict]] = {r.id: [] for r in rows}
     ids = list(reports)
     for start in range(0, len(ids), 500):
@@ -659,8 +675,11 @@ def _with_reports(connection: Connection, rows: list, document_ids: bool = False
                 "actors": {"source": record.get("source"), "target": record.get("target")},
                 "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text, "trigger": m.trigger},
             })  # fmt: skip
-            if document_ids:
-                reports[m.event_id][-1]["document_id"] = m.document_id
+            if detail:
+                trace = record.get("trace") or []  # reports stored before the trace was kept have none
+                # the last word on the date: a later stage may date the event again (a narrative's day)
+                why = next((line.removeprefix("date: ") for line in reversed(trace) if line.startswith("date: ")), None)
+                reports[m.event_id][-1].update(document_id=m.document_id, date_from=m.date_from, date_why=why, trace=trace)
     return [_event_json(r, reports[r.id]) for r in rows]
 
 
