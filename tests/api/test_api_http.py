@@ -134,7 +134,7 @@ def test_an_unexpected_error_is_a_500_without_details_and_a_database_error_a_503
 
 def test_the_schema_lists_the_routes_with_400_not_422(sqlite_api):
     schema = sqlite_api.ok("/openapi.json")
-    assert set(schema["paths"]) == {"/health", "/events", "/events/{id}", "/dyads", "/actors", "/places", "/timeline", "/code", "/export"}
+    assert set(schema["paths"]) == {"/health", "/events", "/events/{id}", "/dyads", "/actors", "/places", "/timeline", "/cameo", "/code", "/export"}
     for path, operations in schema["paths"].items():
         for operation in operations.values():
             assert "422" not in operation["responses"] and "400" in operation["responses"], path
@@ -145,3 +145,10 @@ def test_the_schema_lists_the_routes_with_400_not_422(sqlite_api):
     assert names == {"from", "to", "actor", "target", "root", "code", "modality", "text", "country_of_action", "near", "within",
                      "context", "limit", "offset", "sort"}  # fmt: skip
     assert schema["paths"]["/code"]["post"]["requestBody"]["content"]["application/json"]["schema"]["required"] == ["text"]
+
+
+def test_cameo_lists_the_ontology_the_coder_uses(sqlite_api):
+    codes = {c["code"]: c for c in sqlite_api.ok("/cameo")["codes"]}
+    assert len(codes) > 200 and {f"{r:02d}" for r in range(1, 21)} <= set(codes)
+    assert codes["041"]["root"] == "04" and codes["041"]["quad_class"] == 1 and "telephone" in codes["041"]["name"].lower()
+    assert codes["190"]["quad_class"] == 4 and codes["190"]["goldstein"] < 0

@@ -35,7 +35,7 @@ from dyad.api import models
 from dyad.model import Document
 from dyad.store import Store
 from dyad.store.filters import DEFAULT_WITHIN_KM, WITHIN_KM, FilterError, make_filters, parse_day
-from dyad.store.store import INTERVALS, ORDERS, Filters
+from dyad.store.store import INTERVALS, ORDERS, PAIRINGS, Filters
 
 log = logging.getLogger("dyad.api")
 
@@ -62,6 +62,7 @@ ERRORS = {400: {"model": models.Error, "description": "A parameter's value is no
 
 Order = Literal[ORDERS]  # type: ignore[valid-type]
 Interval = Literal[INTERVALS]  # type: ignore[valid-type]
+Pairing = Literal[PAIRINGS]  # type: ignore[valid-type]
 ExportFormat = Literal["csv", "jsonl", "gdelt-csv", "parquet"]
 
 
@@ -185,8 +186,11 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
 
     @app.get("/dyads", response_model=models.Dyads, responses=ERRORS,
              summary="The top pairs (source, target): events, Goldstein sum and its 30-day trend")  # fmt: skip
-    def dyads(filters: FilterParams, top: Top = 20) -> dict:
-        return store.dyads(filters, top)
+    def dyads(
+        filters: FilterParams, top: Top = 20,
+        by: Annotated[Pairing, Query(description="What a pair is made of: actor codes (RUSGOV, USAGOV) or their countries (RUS, USA).")] = "code",
+    ) -> dict:
+        return store.dyads(filters, top, by=by)
 
     @app.get("/actors", response_model=models.Actors, responses=ERRORS, summary="The top actor codes: events as source and as target")
     def actors(filters: FilterParams, top: Top = 20) -> dict:
@@ -204,6 +208,15 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
         interval: Annotated[Interval, Query(description="day, week (ISO week, from Monday) or month.")] = "month",
     ) -> dict:
         return store.timeline(filters, interval)
+
+    @app.get("/cameo", response_model=models.CameoCodes, responses=ERRORS, summary="The CAMEO codes dyad codes to: names, Goldstein values, roots, quad classes, PLOVER types")
+    def cameo() -> dict:
+        from dataclasses import asdict
+
+        from dyad.ontology.cameo import load_cameo
+
+        table = load_cameo()
+        return {"codes": [asdict(table[code]) for code in table.codes()]}
 
     @app.post("/code", response_model=models.Record, response_model_exclude_unset=True,
               summary="Code a text: the record `dyad code` prints (nothing is stored)",

@@ -184,6 +184,19 @@ class Places(BaseModel):
     places: list[PlaceCount]
 
 
+class CameoEntry(BaseModel):
+    code: str
+    name: str
+    goldstein: float | None
+    root: str
+    quad_class: int = Field(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+    plover: str | None
+
+
+class CameoCodes(BaseModel):
+    codes: list[CameoEntry]
+
+
 class Period(BaseModel):
     period: str = Field(description="2024-03-12 (day), 2024-W11 (ISO week, Monday to Sunday) or 2024-03 (month).")
     start: dt.date

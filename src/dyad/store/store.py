@@ -55,6 +55,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SPACES = re.compile(r"\s+")
 TREND_DAYS = 30  # the trend of a dyad: its last 30 days beside the 30 before
 INTERVALS = ("day", "week", "month")  # of a timeline
+PAIRINGS = ("code", "country")  # what a dyad pairs: actor codes (RUSGOV, USAGOV) or their countries
 ORDERS = ("day", "-day", "id", "-id", "num_mentions", "-num_mentions", "goldstein", "-goldstein")  # of a query
 
 
@@ -286,12 +287,15 @@ class Store:
             return out
 
 
-    def dyads(self, filters: Filters, top: int = 20, days: int = TREND_DAYS) -> dict:
-        """The ``top`` pairs (source code, target code) by events, each with its Goldstein sum and its
-        trend: the Goldstein sum of the last ``days`` days of the range minus that of the ``days``
-        before. The range ends on the filter's last day, else on the latest day of a matching event
-        (the same for every pair, so that trends compare)."""
+    def dyads(self, filters: Filters, top: int = 20, days: int = TREND_DAYS, by: str = "code") -> dict:
+        """The ``top`` pairs (source code, target code; with ``by="country"``, their countries) by
+        events, each with its Goldstein sum and its trend: the Goldstein sum of the last ``days`` days
+        of the range minus that of the ``days`` before. The range ends on the filter's last day, else
+        on the latest day of a matching event (the same for every pair, so that trends compare)."""
+        if by not in PAIRINGS:
+            raise ValueError(f"by must be one of {', '.join(PAIRINGS)}")
         where = filters.conditions()
+        a_side, b_side = (events.c.source_code, events.c.target_code) if by == "code" else (events.c.source_country, events.c.target_country)
         with self.engine.connect() as connection:
             last = filters.end or connection.execute(select(func.max(events.c.day)).where(*where)).scalar_one()
             if last is None:
@@ -303,10 +307,8 @@ class Store:
                 return func.sum(case((events.c.day.between(*span), func.coalesce(events.c.goldstein, 0.0)), else_=0.0))
 
             count = func.count()
-            query = (select(events.c.source_code, events.c.target_code, count.label("events"), func.sum(events.c.goldstein),
-                            within(recent), within(before))
-                     .where(*where).group_by(events.c.source_code, events.c.target_code)
-                     .order_by(count.desc(), events.c.source_code, events.c.target_code).limit(top))  # fmt: skip
+            query = (select(a_side, b_side, count.label("events"), func.sum(events.c.goldstein), within(recent), within(before))
+                     .where(*where).group_by(a_side, b_side).order_by(count.desc(), a_side, b_side).limit(top))  # fmt: skip
             pairs = [{"source": a, "target": b, "events": n, "goldstein": _round(total), "goldstein_last": _round(now),
                       "goldstein_before": _round(then), "trend": _round((now or 0.0) - (then or 0.0))}
                      for a, b, n, total, now, then in connection.execute(query)]  # fmt: skip
