@@ -114,7 +114,7 @@ def test_the_schema_is_the_migrations_and_a_foreign_or_newer_database_is_refused
     from dyad.store.schema import metadata
 
     store = Store(db_url)
-    assert store.revision() == "0003"
+    assert store.revision() == "0004"
     with store.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
         connection.execute(text("update alembic_version set version_num = '9999'"))
@@ -196,7 +196,7 @@ def test_a_store_of_the_older_schema_is_upgraded_with_its_data(db_url):
                                     "evidence_end, evidence_text, record) values (1, 1, '', '041', 'asserted', 0, 5, 'Some.', '{}')"))  # fmt: skip
     engine.dispose()
     store = Store(db_url)
-    assert store.migrated_from == "0001" and store.revision() == "0003"
+    assert store.migrated_from == "0001" and store.revision() == "0004"
     with store.engine.connect() as connection:
         assert connection.execute(text("select code, reports from event_codes")).all() == [("041", 2)]
     (old,) = store.query(Filters())

@@ -80,6 +80,8 @@ events = Table(
     Index("ix_events_code", "code"),
     Index("ix_events_geo_country", "geo_country", "day"),
     Index("ix_events_geo_point", "geo_lat", "geo_lon"),
+    Index("ix_events_timeline", "day", "root", "quad_class", "goldstein"),  # covering: the timeline (0004)
+    Index("ix_events_country_pairs", "source_country", "target_country", "day", "goldstein"),  # covering: /dyads?by=country
 )
 
 mentions = Table(

@@ -348,24 +348,31 @@ class Store:
 
     def timeline(self, filters: Filters, interval: str = "month") -> dict:
         """Matching events per day, ISO week (Monday to Sunday) or month: their number, the number per
-        root and per quad class, and the Goldstein sum. The database counts them per day (an indexed
-        GROUP BY, the same SQL on SQLite and PostgreSQL); the days are gathered into weeks and months
-        here. Periods without events are left out; events without a day are counted as ``undated``."""
+        root and per quad class, and the Goldstein sum. The database counts them per day (one GROUP
+        BY, the same SQL on SQLite and PostgreSQL, read from the covering index ``ix_events_timeline``);
+        the days are gathered into weeks and months here, which is faster than grouping on a computed
+        period in SQL. Periods without events are left out; events without a day are ``undated``."""
         if interval not in INTERVALS:
             raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
         count = func.count()
         query = (select(events.c.day, events.c.root, events.c.quad_class, count, func.sum(events.c.goldstein))
                  .where(*filters.conditions()).group_by(events.c.day, events.c.root, events.c.quad_class))  # fmt: skip
         periods: dict[dt.date, dict] = {}
+        period_of: dict[dt.date, tuple] = {}  # a day's period, worked out once per day
         undated = 0
         with self.engine.connect() as connection:
             for day, root, quad, n, goldstein in connection.execute(query):
                 if day is None:
                     undated += n
                     continue
-                start, end, label = _period_of(day, interval)
-                period = periods.setdefault(start, {"period": label, "start": start.isoformat(), "end": end.isoformat(),
-                                                    "events": 0, "roots": {}, "quad_classes": {}, "goldstein": 0.0})  # fmt: skip
+                found = period_of.get(day)
+                if found is None:
+                    found = period_of[day] = _period_of(day, interval)
+                start, end, label = found
+                period = periods.get(start)
+                if period is None:
+                    period = periods[start] = {"period": label, "start": start.isoformat(), "end": end.isoformat(),
+                                               "events": 0, "roots": {}, "quad_classes": {}, "goldstein": 0.0}  # fmt: skip
                 period["events"] += n
                 period["roots"][root] = period["roots"].get(root, 0) + n
                 quad_key = str(quad) if quad is not None else "none"
@@ -396,6 +403,17 @@ def _order(order: str) -> list:
     if column is events.c.goldstein:  # no index to keep: events without a value last, on both databases
         first = first.nulls_last()
     return [first, events.c.id.desc() if descending else events.c.id]
+
+
+def _period_start(dialect: str, interval: str):
+    """The SQL of the first day of an event's period: the day itself, the Monday of its ISO week, the
+    first of its month (SQLite's date modifiers; PostgreSQL's date_trunc, whose weeks are ISO weeks)."""
+    if interval == "day":
+        return events.c.day
+    if dialect == "sqlite":
+        # 'weekday 1' moves forward to a Monday, so go back six days first: the Monday on or before
+        return func.date(events.c.day, "-6 days", "weekday 1") if interval == "week" else func.date(events.c.day, "start of month")
+    return func.date_trunc(interval, events.c.day)
 
 
 def _period_of(day: dt.date, interval: str) -> tuple[dt.date, dt.date, str]:
