@@ -1,9 +1,10 @@
-# Two set-up commands for a fresh machine:  make run   (code the bundled sample into dyad.db)  ·  make test
+# Two set-up commands for a fresh machine:  make run   (code the bundled sample into dyad.db, serve the dashboard)  ·  make test
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PV     := ../shared/data/petrarch2-validation/dictionaries
+PORT   ?= 8000
 
 .PHONY: run test lint eval bench clean
 
@@ -19,6 +20,7 @@ run: $(STAMP)
 	$(BIN)/dyad ingest src/dyad/samples/ru.jsonl src/dyad/samples/en.jsonl
 	$(BIN)/dyad query --limit 25
 	$(BIN)/dyad stats --top 5
+	$(BIN)/dyad serve --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

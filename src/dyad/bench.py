@@ -362,7 +362,56 @@ def run_api_bench(db: str | None, count: int, clients: int = 4, requests: int = 
                     lines.append(f"{route:<10} p50 {statistics.median(times):6.1f} ms  p95 {_percentile(times, 0.95):6.1f} ms  "
                                  f"{len(plan) / wall:6.1f} requests/s  ({statistics.mean(s for _, _, s in results):.0f} {what} on average"
                                  f"{f'; {failed} failed' if failed else ''})")  # fmt: skip
+    lines.append(_first_render(store.url))
     return "\n".join(lines)
+
+
+def _first_render(url: str, loads: int = 5) -> str:
+    """The dashboard's first render in chromium (Playwright): from asking for the page until every
+    view of the overview is drawn (timeline, graph, map, table), over ``loads`` fresh pages. The
+    server is ``dyad serve`` in a process of its own, as a user runs it (in this process it would
+    share the interpreter with Playwright's client)."""
+    import statistics
+    import subprocess
+    import sys
+
+    from dyad.api.browser import CHROMIUM_ARGS, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        return "dashboard first render: not measured (needs chromium and playwright: apt-get install chromium)"
+    server = subprocess.Popen([sys.executable, "-c", "from dyad.cli import main; main()", "serve", "--db", url, "--port", "0"],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        line = server.stdout.readline()
+        if " at http" not in line:
+            return f"dashboard first render: not measured (dyad serve did not start: {line.strip() or server.poll()})"
+        base = line.split(" at ", 1)[1].split()[0]
+        times = _renders(executable, CHROMIUM_ARGS, base, loads + 1)[1:]  # the first warms the caches
+    finally:
+        server.terminate()
+        server.wait(30)
+    return (f"dashboard first render (chromium, every event; dyad serve in its own process): "
+            f"p50 {statistics.median(times):.2f} s, slowest {max(times):.2f} s over {loads} loads")
+
+
+def _renders(executable: str, args: list[str], base: str, loads: int) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=args)
+        try:
+            for _ in range(loads):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                begun = time.perf_counter()
+                page.goto(base + "/")
+                page.wait_for_selector("body[data-rendered]", state="attached", timeout=120_000)
+                times.append(time.perf_counter() - begun)
+                page.close()
+        finally:
+            browser.close()
+    return times
 
 
 def _one_core() -> None:

@@ -364,7 +364,7 @@ def export_cmd(db, filters, fmt, output, header) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve_cmd(db, host, port) -> None:
-    """Serve the REST API over the store (uvicorn): events, aggregates, exports, coding of a text."""
+    """Serve the dashboard and the REST API over the store (uvicorn): events, aggregates, exports, coding of a text."""
     from dyad.api import create_app
     from dyad.api.server import serve
     from dyad.store.store import _safe
@@ -372,7 +372,7 @@ def serve_cmd(db, host, port) -> None:
     store = open_store(db)
     app = create_app(store, engine_factory=load_engine)
     shown = _safe(store.url)
-    if not serve(app, host, port, on_started=lambda url: click.echo(f"dyad: serving {shown} at {url} (Ctrl-C stops)")):
+    if not serve(app, host, port, on_started=lambda url: click.echo(f"dyad: serving {shown} at {url} (the dashboard at /, the API's schema at /openapi.json; Ctrl-C stops)")):
         raise DyadError(f"cannot listen on {host}:{port}")
 
 

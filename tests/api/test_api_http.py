@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pathlib
+import re
 
 import httpx
 import pytest
@@ -152,3 +154,24 @@ def test_cameo_lists_the_ontology_the_coder_uses(sqlite_api):
     assert len(codes) > 200 and {f"{r:02d}" for r in range(1, 21)} <= set(codes)
     assert codes["041"]["root"] == "04" and codes["041"]["quad_class"] == 1 and "telephone" in codes["041"]["name"].lower()
     assert codes["190"]["quad_class"] == 4 and codes["190"]["goldstein"] < 0
+
+
+def test_the_dashboard_and_its_vendored_scripts_are_served_by_the_app_with_the_csp(sqlite_api):
+    page = sqlite_api.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert sources and all(not s.startswith(("http:", "https:", "//")) for s in sources), sources  # nothing from elsewhere
+    for source in sources:
+        assert sqlite_api.get("/" + source).status_code == 200, source
+    assert sqlite_api.get("/static/vendor/countries-110m.json").json()["type"] == "Topology"
+    assert sqlite_api.get("/static/nothing-here.js").status_code == 404
+
+
+def test_the_vendored_files_are_the_versions_the_lock_file_pins():
+    root = pathlib.Path(__file__).parents[2]
+    lock = json.loads((root / "dashboard" / "package-lock.json").read_text())["packages"]
+    shipped = json.loads((root / "src" / "dyad" / "api" / "static" / "vendor" / "versions.json").read_text())
+    assert shipped == {name: lock[f"node_modules/{name}"]["version"] for name in ("echarts", "topojson-client", "world-atlas")}
+    echarts = (root / "src" / "dyad" / "api" / "static" / "vendor" / "echarts.min.js").read_text()
+    assert f'version="{shipped["echarts"]}"' in echarts  # the minified file's own version string

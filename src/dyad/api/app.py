@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import os
+import pathlib
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.background import BackgroundTask
 from starlette.datastructures import MutableHeaders
@@ -38,6 +40,7 @@ from dyad.store.filters import DEFAULT_WITHIN_KM, WITHIN_KM, FilterError, make_f
 from dyad.store.store import INTERVALS, ORDERS, PAIRINGS, Filters
 
 log = logging.getLogger("dyad.api")
+STATIC = pathlib.Path(__file__).with_name("static")  # the dashboard: HTML, CSS, our script, and vendor/ (from npm)
 
 MAX_LIMIT = 500  # events a page
 MAX_OFFSET = 100_000
@@ -246,6 +249,11 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
             return _parquet(store, filters, media, name)
         return StreamingResponse(_streamed(store, filters, format, header), media_type=media, headers=disposition)
 
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.openapi = lambda: _openapi(app)
     return app
 
