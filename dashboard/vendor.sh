@@ -10,6 +10,7 @@ out=../src/dyad/api/static/vendor
 mkdir -p "$out"
 cp node_modules/echarts/dist/echarts.min.js "$out/"
 cp node_modules/echarts/LICENSE "$out/echarts.LICENSE"
+cp node_modules/echarts/NOTICE "$out/echarts.NOTICE"  # Apache-2.0: the NOTICE travels with the work
 cp node_modules/topojson-client/dist/topojson-client.min.js "$out/"
 cp node_modules/topojson-client/LICENSE "$out/topojson-client.LICENSE"
 cp node_modules/world-atlas/countries-110m.json "$out/"
