@@ -362,7 +362,7 @@ def run_api_bench(db: str | None, count: int, clients: int = 4, requests: int = 
                     lines.append(f"{route:<10} p50 {statistics.median(times):6.1f} ms  p95 {_percentile(times, 0.95):6.1f} ms  "
                                  f"{len(plan) / wall:6.1f} requests/s  ({statistics.mean(s for _, _, s in results):.0f} {what} on average"
                                  f"{f'; {failed} failed' if failed else ''})")  # fmt: skip
-    lines.append(_first_render(store.url))
+        lines.append(_first_render(store.url))  # while the store (a temporary file by default) is there
     return "\n".join(lines)
 
 

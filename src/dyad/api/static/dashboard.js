@@ -12,6 +12,7 @@ const QUAD_COLOURS = {1: "#81c784", 2: "#2e7d32", 3: "#ef9a9a", 4: "#c62828", no
 const PAGE = 50;
 const charts = {};
 let cameo = {};  // code -> {name, root, quad_class, goldstein}
+let cameoReady = Promise.resolve();  // the code names, asked for at start beside the first view's data
 let worldReady = null;
 
 // ------------------------------------------------------------------ helpers
@@ -132,7 +133,7 @@ async function renderOverview(params) {
 async function renderTimeline(filters, params) {
   const interval = params.get("interval") || "month";
   const split = params.get("split") || "quad";
-  const body = await api("timeline", {...filters, interval});
+  const [body] = await Promise.all([api("timeline", {...filters, interval}), cameoReady]);
   const labels = body.periods.map(p => p.period);
   let series;
   if (split === "root") {
@@ -258,7 +259,7 @@ async function renderMap(filters) {
 async function renderTable(filters, params) {
   const offset = Number(params.get("offset") || 0);
   const sort = params.get("sort") || "-day";
-  const body = await api("events", {...filters, limit: PAGE, offset, sort});
+  const [body] = await Promise.all([api("events", {...filters, limit: PAGE, offset, sort}), cameoReady]);
   const rows = body.events.map(e => {
     const first = e.mentions[0] || {evidence: {text: ""}};
     const row = el("tr", {"data-id": e.id},
@@ -295,7 +296,7 @@ async function renderEvent(id) {
   $("overview").hidden = true;
   $("event").hidden = false;
   let e;
-  try { e = await api(`events/${id}`); showError(""); } catch (error) {
+  try { [e] = await Promise.all([api(`events/${id}`), cameoReady]); showError(""); } catch (error) {
     showError(error.message);
     $("event-title").textContent = `Event ${id}`;
     for (const part of ["event-facts", "event-reports"]) $(part).replaceChildren();
@@ -372,25 +373,27 @@ function triggerSpans(sentence, trigger) {
 }
 
 // ------------------------------------------------------------------ start
-async function render() {
+async function render(alsoWaitFor) {
   const {event, params} = route();
   fillForm(params);
-  if (event !== null) await renderEvent(event);
-  else await renderOverview(params);
+  await Promise.all([event !== null ? renderEvent(event) : renderOverview(params), alsoWaitFor]);
   document.body.dataset.rendered = String(Date.now());  // for tests and scripts: the view is drawn
 }
 
 async function start() {
   const rootSelect = $("filters").elements.root;
-  try {
-    const [health, codes] = await Promise.all([api("health"), api("cameo")]);
+  // the code names and the store's counts load beside the first view, not before it
+  cameoReady = api("cameo").then(codes => {
     cameo = Object.fromEntries(codes.codes.map(c => [c.code, c]));
-    $("store-counts").textContent = `${health.store.events} events from ${health.store.documents} documents`;
     for (let r = 1; r <= 20; r++) {
       const root = String(r).padStart(2, "0");
       rootSelect.append(el("option", {value: root}, codeName(root)));
     }
-  } catch (error) { showError(error.message); }
+    rootSelect.value = route().params.get("root") || "";
+  }).catch(error => showError(error.message));
+  const counts = api("health").then(health => {
+    $("store-counts").textContent = `${health.store.events} events from ${health.store.documents} documents`;
+  }).catch(error => showError(error.message));
   $("filters").addEventListener("submit", ev => { ev.preventDefault(); go(readForm()); });
   $("clear").addEventListener("click", () => go({interval: $("interval").value, split: $("split").value}));
   $("interval").addEventListener("change", () => go({...currentParams(), interval: $("interval").value}));
@@ -399,9 +402,9 @@ async function start() {
     const [actor, target] = ($("pair").value || ">").split(">");
     go({...currentParams(), actor, target, offset: ""});
   });
-  window.addEventListener("hashchange", render);
+  window.addEventListener("hashchange", () => render());
   window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
-  await render();
+  await render(counts);
 }
 
 document.addEventListener("DOMContentLoaded", start);
