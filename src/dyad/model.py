@@ -101,6 +101,13 @@ class Actor:
         """A country's sector as an actor: ("RUS", "MIL") -> RUSMIL."""
         return cls(country + sector, country, sector, name, role, text)
 
+    @classmethod
+    def from_json(cls, obj: dict[str, Any] | None) -> Actor | None:
+        """The actor of a record (``to_json``'s object), or None."""
+        if not obj:
+            return None
+        return cls(obj["code"], obj.get("country"), obj.get("sector"), obj.get("name"), obj.get("role"), obj.get("text") or "")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -212,6 +219,41 @@ class Event:
         if with_trace:
             out["trace"] = list(self.trace)
         return out
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Event:
+        """An event back from its record (``to_json``; ``trace`` when the record kept it): the
+        inverse of ``to_json``, so stored or exported records can be merged and stored again."""
+        from dyad.geo.gazetteer import Place
+
+        evidence = obj["evidence"]
+        attribution = obj.get("attribution")
+        geo = obj.get("geo")
+        place = None
+        if geo:
+            place = Place(name=geo["name"], country=geo.get("country"), feature=geo.get("feature") or "",
+                          lat=geo.get("lat"), lon=geo.get("lon"), geonameid=geo.get("geonameid"), adm1=geo.get("adm1"))  # fmt: skip
+        return cls(
+            source=Actor.from_json(obj.get("source")),
+            target=Actor.from_json(obj.get("target")),
+            code=obj["code"],
+            root=obj["root"],
+            quad_class=obj["quad_class"],
+            goldstein=obj.get("goldstein"),
+            plover=obj.get("plover"),
+            date=obj.get("date"),
+            date_from=obj.get("date_from") or "published",
+            modality=obj.get("modality") or "asserted",
+            evidence=Evidence(evidence["start"], evidence["end"], evidence["text"], evidence.get("trigger") or ""),
+            attribution=Attribution(attribution["text"], attribution.get("code")) if attribution else None,
+            confidence=obj.get("confidence", 0.5),
+            trace=list(obj.get("trace") or []),
+            geo=place,
+            geo_from=obj.get("geo_from"),
+            geo_text=(geo or {}).get("text") or "",
+            mode=obj.get("mode"),
+            contexts=list(obj.get("contexts") or []),
+        )
 
 
 @dataclass

@@ -80,3 +80,15 @@ def test_files_missing_path(tmp_path):
 def test_files_html_scripts_are_not_text():
     text = html_to_text("<html><head><title>x</title><script>alert(1)</script></head><body><p>Один.</p><p>Два &amp; три.</p></body></html>")
     assert text == "Один.\nДва & три."
+
+
+def test_files_jsonl_line_problems_are_named_by_kind():
+    from dyad.ingest.files import document_of_line
+
+    kinds = {raw: document_of_line(raw, "x:1", "x-1").kind
+             for raw in (b"{not json", b"[1, 2]", b'{"title": "no text"}', b"\xff\xfe{}",
+                         b'{"text": "t", "published": "31.31.2025"}')}  # fmt: skip
+    assert list(kinds.values()) == ["not-json", "not-json", "no-text", "not-utf8", "bad-field"]
+    assert document_of_line(b"  \n", "x:2", "x-2") is None
+    doc = document_of_line(b'{"text": "hello"}', "x:3", "x-3", lang="en")
+    assert doc.id == "x-3" and doc.lang == "en"

@@ -33,6 +33,7 @@ class Problem:
 
     where: str
     message: str
+    kind: str = "unreadable"  # what went wrong, as summaries count it: not-json, no-text, too-large ...
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -142,34 +143,36 @@ def _from_bytes(
 def _from_jsonl(path: Path, lang: str | None, published: dt.date | None) -> Iterator[Document | Problem]:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            where = f"{path}:{number}"
-            if len(raw) > MAX_LINE_BYTES:
-                yield Problem(where, f"line is longer than {MAX_LINE_BYTES / 1e6:.0f} MB; skipped")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield Problem(where, "line is not UTF-8")
-                continue
-            except json.JSONDecodeError as exc:
-                yield Problem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield Problem(where, "expected a JSON object with a 'text' field")
-                continue
-            if not isinstance(obj.get("text"), str):
-                yield Problem(where, "document has no 'text' string")
-                continue
-            try:
-                document = Document.from_json(obj, default_id=f"{path.stem}-{number}")
-            except InputError as exc:
-                yield Problem(where, exc.message)
-                continue
-            document.lang = document.lang or lang
-            document.published = document.published or published
-            yield document
+            found = document_of_line(raw, f"{path}:{number}", f"{path.stem}-{number}", lang, published)
+            if found is not None:
+                yield found
+
+
+def document_of_line(raw: bytes, where: str, default_id: str, lang: str | None = None,
+                     published: dt.date | None = None) -> Document | Problem | None:
+    """One JSONL line as a document (None for a blank line); ``default_id`` when it has no id.
+    The local reader and the Spark job read lines through this one function."""
+    if len(raw) > MAX_LINE_BYTES:
+        return Problem(where, f"line is longer than {MAX_LINE_BYTES / 1e6:.0f} MB; skipped", "too-large")
+    if not raw.strip():
+        return None
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Problem(where, "line is not UTF-8", "not-utf8")
+    except json.JSONDecodeError as exc:
+        return Problem(where, f"not valid JSON ({exc.msg} at column {exc.colno})", "not-json")
+    if not isinstance(obj, dict):
+        return Problem(where, "expected a JSON object with a 'text' field", "not-json")
+    if not isinstance(obj.get("text"), str):
+        return Problem(where, "document has no 'text' string", "no-text")
+    try:
+        document = Document.from_json(obj, default_id=default_id)
+    except InputError as exc:
+        return Problem(where, exc.message, "bad-field")
+    document.lang = document.lang or lang
+    document.published = document.published or published
+    return document
 
 
 def decode_text(data: bytes) -> tuple[str | None, str]:

@@ -46,6 +46,15 @@ def pair_key(source: str | None, target: str | None, root: str) -> str:
     return f"{one}>{other}"
 
 
+def merge_group(event) -> tuple[str, str, str]:
+    """The reports an event record may merge with share this: (pair key, root, modality class).
+    The store and the Spark dedup both partition reports by it."""
+    src, tgt = event.source, event.target
+    key = pair_key(side(src.code if src else None, src.country if src else None),
+                   side(tgt.code if tgt else None, tgt.country if tgt else None), event.root)  # fmt: skip
+    return key, event.root, modality_class(event.root, event.modality)
+
+
 def period(date: str | None, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The days a record's date allows: its day; all of its month or year; else the publication day."""
     try:

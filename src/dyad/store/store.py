@@ -42,11 +42,9 @@ from dyad.store.dedup import (
     WINDOW_DAYS,
     compatible,
     event_day,
+    merge_group,
     modalities_of,
-    modality_class,
-    pair_key,
     period,
-    side,
 )
 from dyad.store.schema import documents, event_codes, event_sources, events, mentions
 
@@ -464,10 +462,9 @@ class _BatchWriter:
         for event in coded.events:
             src = event.source.code if event.source else None
             tgt = event.target.code if event.target else None
-            key = pair_key(side(src, event.source.country if event.source else None),
-                           side(tgt, event.target.country if event.target else None), event.root)  # fmt: skip
+            group = merge_group(event)
+            key = group[0]
             span = period(event.date, document.published)
-            group = (key, event.root, modality_class(event.root, event.modality))
             found = self._same_event(group, span)
             day = event_day(event.date, document.published)
             if found is None:
