@@ -86,3 +86,18 @@ def test_a_file_that_is_no_archive_is_one_problem(tmp_path):
     junk.write_bytes(b"GIF89a" + bytes(range(256)) * 4)
     (problem,) = read(junk)
     assert isinstance(problem, Problem) and "archive" in problem.message
+
+
+def test_an_archive_cut_anywhere_keeps_the_whole_pages_and_says_it_was_cut(tmp_path):
+    archive = tmp_path / "two.warc.gz"
+    other = PAGE.replace("Warsaw", "Vilnius").encode("utf-8")
+    _warc(archive, [("https://news.example/a", "text/html", PAGE.encode("utf-8")),
+                    ("https://news.example/b", "text/html", other)])  # fmt: skip
+    data = archive.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    for end in range(1, len(data), 17):
+        cut.write_bytes(data[:end])
+        items = read(cut)
+        documents = [d.url for d in items if isinstance(d, Document)]
+        assert documents == ["https://news.example/a", "https://news.example/b"][: len(documents)], end
+        assert isinstance(items[-1], Problem), end  # never a silent end, never a traceback

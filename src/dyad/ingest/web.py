@@ -72,29 +72,86 @@ def warc_documents(stream, where: str, lang: str | None, published: dt.date | No
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    count = 0
+    count = records = 0
+    checked = _WholeMembers(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(checked):
+            records += 1
+            if record.rec_type is None:
+                raise WebProblem(f"damaged archive: a record without a WARC type after {count} responses")
             if record.rec_type != "response":
                 continue
             count += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             status = record.http_headers.get_statuscode() if record.http_headers else None
             kind = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-            if status != "200" or "html" not in kind.lower():
-                continue
-            body = record.content_stream().read(MAX_RECORD_BYTES + 1)
-            if len(body) > MAX_RECORD_BYTES:
+            wanted = status == "200" and "html" in kind.lower()
+            content = record.content_stream()
+            body = content.read(MAX_RECORD_BYTES + 1) if wanted else b""
+            if not wanted:
+                while content.read(1 << 16):  # read through: a record cut short shows only at its end
+                    pass
+            elif len(body) > MAX_RECORD_BYTES:
                 yield Problem(f"{where}: {url}", "page larger than 4 MB: skipped")
                 continue
             if getattr(record.raw_stream, "limit", 0) > 0:  # the record ends before its stated length
                 raise WebProblem(f"truncated archive: the response for {url} is cut short, after {count - 1} responses")
+            if not wanted:
+                continue
             try:
                 yield article_of_html(_decode(body, kind), where, url or f"{where}#{count}", lang, published, url=url)
             except WebProblem as problem:
                 yield Problem(f"{where}: {url}", str(problem))
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError) as error:
+        # warcio fails with AttributeError or TypeError on a record whose headers are cut off
         raise WebProblem(f"damaged or truncated archive after {count} responses ({type(error).__name__}: {error})") from None
+    if checked.cut:
+        raise WebProblem(f"truncated archive: it ends inside a compressed record, after {count} responses")
+    if not records:
+        raise WebProblem("not a WARC archive: no records in it")
+
+
+class _WholeMembers:
+    """The archive's bytes as warcio reads them, checked on the way: a gzip archive must end with
+    a whole member, else the last records were cut off (warcio alone stops there silently)."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.position = 0
+        self.gzip: bool | None = None  # known from the first bytes
+        self.member = None  # the decompressor of the member being read
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.position += len(data)
+        if self.gzip is None and data:
+            self.gzip = data[:2] == b"\x1f\x8b"
+        if self.gzip:
+            self._check(data)
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+    def _check(self, data: bytes) -> None:
+        while data:
+            if self.member is None:
+                self.member = zlib.decompressobj(wbits=31)
+            try:
+                self.member.decompress(data, 1 << 20)  # the text is warcio's to read: this only follows the members
+                while self.member.unconsumed_tail and not self.member.eof:
+                    self.member.decompress(self.member.unconsumed_tail, 1 << 20)
+            except zlib.error:
+                self.gzip = False  # not gzip after all (or damaged): warcio reports what it finds
+                return
+            if not self.member.eof:
+                return
+            data = self.member.unused_data
+            self.member = None
+
+    @property
+    def cut(self) -> bool:
+        return bool(self.gzip) and self.member is not None
 
 
 def _decode(body: bytes, content_type: str) -> str:
