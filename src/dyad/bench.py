@@ -165,6 +165,15 @@ def natasha_rate(docs: list[Document]) -> float:
     return len(docs) / (time.perf_counter() - started)
 
 
+def distinct_samples(first: int, last: int) -> Iterator[Document]:
+    """Documents ``first`` to ``last`` of an endless corpus: the bundled samples of both languages,
+    cycled, each made a distinct document (its own id, URL and last line) with the same events."""
+    base = sample_documents("ru") + sample_documents("en")
+    for i in range(first, last):
+        d = base[i % len(base)]
+        yield Document(text=f"{d.text}\n\nReport {i}.", id=f"{d.id}#{i}", lang=d.lang, published=d.published, url=f"{d.url or 'doc'}#{i}")
+
+
 def run_store_bench(db: str | None, count: int, batch: int = 200, block: int = 1000) -> str:
     """Ingest throughput beside coding alone, same documents, same run: storage must not be the
     bottleneck. Documents are the bundled samples of both languages, cycled, each made a distinct
@@ -180,12 +189,7 @@ def run_store_bench(db: str | None, count: int, batch: int = 200, block: int = 1
 
     _one_core()
     base = sample_documents("ru") + sample_documents("en")
-
-    def documents(first: int, last: int) -> Iterator[Document]:
-        for i in range(first, last):
-            d = base[i % len(base)]
-            yield Document(text=f"{d.text}\n\nReport {i}.", id=f"{d.id}#{i}", lang=d.lang, published=d.published, url=f"{d.url or 'doc'}#{i}")
-
+    documents = distinct_samples
     engine = Engine()
     list(engine.code_many(base[:2] + [d for d in base if d.lang == "en"][:2]))  # models loaded, warm
     def timed(run, first: int, last: int) -> float:
@@ -436,3 +440,96 @@ def _bench_store(db: str | None) -> Iterator:
             yield store
         finally:
             store.engine.dispose()
+
+
+def run_spark_bench(count: int, baseline_docs: int = 400) -> str:
+    """``dyad spark run`` on ``count`` generated documents with local[1] and local[2], beside the
+    single-process engine on the same kind of documents in the same run: the scaling from one
+    core to two, and what Spark costs a core. Each Spark run is timed after a warm-up job has
+    loaded the engine in every Python worker (a cluster pays that once per executor, not per job);
+    memory is the peak of dyad's process with its JVM and Python workers, sampled every 0.2 s."""
+    import tempfile
+    import threading
+
+    from dyad.pipeline import Engine
+    from dyad.spark.jobs import run, session
+
+    _one_core()
+    with tempfile.TemporaryDirectory(prefix="dyad-spark-bench-") as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for document in distinct_samples(0, count):
+                handle.write(json.dumps(_document_json(document), ensure_ascii=False) + "\n")
+        warm = Path(folder) / "warm.jsonl"
+        warm.write_text("".join(json.dumps(_document_json(d), ensure_ascii=False) + "\n" for d in distinct_samples(0, 8)), encoding="utf-8")
+
+        engine = Engine()
+        sample = list(distinct_samples(0, min(count, baseline_docs)))
+        list(engine.code_many(sample[:4]))
+        started = time.perf_counter()
+        events = sum(len(coded.events) for coded in engine.code_many(sample))
+        single = len(sample) / (time.perf_counter() - started)
+        del engine
+
+        rates: dict[int, float] = {}
+        peaks: dict[int, float] = {}
+        found: dict[int, int] = {}
+        for cores in (1, 2):
+            spark = session(f"local[{cores}]", app=f"dyad-bench-{cores}")
+            try:
+                run(spark, [str(warm)], f"{folder}/warm-{cores}", partitions=cores * 2)
+                peak = [0.0]
+                stop = threading.Event()
+
+                def sample_memory(peak=peak, stop=stop) -> None:
+                    while not stop.wait(0.2):
+                        peak[0] = max(peak[0], tree_rss_mb(os.getpid()))
+
+                watcher = threading.Thread(target=sample_memory, daemon=True)
+                watcher.start()
+                started = time.perf_counter()
+                summary = run(spark, [str(corpus)], f"{folder}/out-{cores}", partitions=cores * 4)
+                rates[cores] = summary.coded / (time.perf_counter() - started)
+                stop.set()
+                watcher.join()
+                peaks[cores], found[cores] = peak[0], summary.events
+            finally:
+                spark.stop()
+    per_report = events / len(sample) * count
+    return "\n".join([
+        f"corpus: {count:,} generated documents (the bundled samples of both languages, cycled, each a distinct document)",
+        f"engine:   {single:7.1f} articles/s  one process, one core ({len(sample)} of the documents, {events} events)",
+        f"local[1]: {rates[1]:7.1f} articles/s  dyad spark run, JSONL in, Parquet out ({found[1]:,} events)   peak memory {peaks[1]:,.0f} MB (driver, JVM, worker)",
+        f"local[2]: {rates[2]:7.1f} articles/s  ({found[2]:,} events)   peak memory {peaks[2]:,.0f} MB (driver, JVM, 2 workers)",
+        f"ratio:    local[2] / local[1] = {rates[2] / rates[1]:.2f}  (near-linear: >= 1.7)",
+        f"ratio:    local[1] / engine   = {rates[1] / single:.2f}  (per core, Spark's cost: >= 0.80)",
+        f"events:   {'the same count in both runs' if found[1] == found[2] else 'COUNTS DIFFER'}; "
+        f"{found[1] / max(per_report, 1):.2f} of the engine's rate of events per document",
+    ])  # fmt: skip
+
+
+def _document_json(document: Document) -> dict:
+    return {"id": document.id, "lang": document.lang, "url": document.url, "text": document.text,
+            "published": document.published.isoformat() if document.published else None}  # fmt: skip
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (Linux ``/proc``), in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+        todo.extend(children.get(current, ()))
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20

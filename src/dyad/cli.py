@@ -227,21 +227,29 @@ def window_option(func):
 @window_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.option("--events", "from_run", is_flag=True,
+              help="INPUTS are output folders of dyad spark run: store the documents and event reports it coded, without coding them again.")  # fmt: skip
 @dictionary_options
-def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actors, agents, verbs, gazetteers) -> None:
+def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, from_run, actors, agents, verbs, gazetteers) -> None:
     """Code documents and store them, their evidence and their events; merge reports of one event."""
     from dyad.progress import Progress
     from dyad.store import IngestCounts
 
     if batch < 1:
         raise click.BadParameter("must be at least 1", param_hint="--batch")
+    if from_run and (lang or published or actors or agents or verbs or gazetteers):
+        raise click.UsageError("--events stores what dyad spark run coded: --lang, --published and dictionaries belong to that run")
     run = Run()
     store = open_store(db)
-    engine = load_engine(actors, agents, verbs, gazetteers)
     counts = IngestCounts()
     shown = not quiet and not as_json and sys.stderr.isatty()
-    progress = Progress(enabled=shown, total=count_documents(inputs) if shown else None)
-    coded = run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts))
+    if from_run:
+        progress = Progress(enabled=shown, total=None)
+        coded = run_coded(inputs, store, counts)
+    else:
+        engine = load_engine(actors, agents, verbs, gazetteers)
+        progress = Progress(enabled=shown, total=count_documents(inputs) if shown else None)
+        coded = run.coded(engine, store.new_documents(run.documents(inputs, lang, published), counts))
     store.ingest(coded, counts, batch, on_batch=lambda c: progress.update(c.documents, c.mentions), window=window)
     progress.done()
     totals = store.counts()
@@ -252,6 +260,22 @@ def ingest_cmd(inputs, lang, published, db, batch, window, quiet, as_json, actor
                    f"{counts.mentions} event reports, {counts.new_events} new events, {counts.merged} merged into events already known")  # fmt: skip
         click.echo(f"the store now holds {totals['documents']} documents, {totals['events']} events, {totals['mentions']} reports")
     sys.exit(1 if run.problems else 0)
+
+
+def run_coded(folders, store, counts) -> Iterator[CodedDocument]:
+    """The coded documents of spark run outputs that the store does not hold yet (by URL or text)."""
+    from dyad.spark.load import run_documents
+
+    last: list[CodedDocument] = []
+
+    def documents() -> Iterator[Document]:
+        for folder in folders:
+            for coded in run_documents(folder):
+                last[:] = [coded]
+                yield coded.document
+
+    for _ in store.new_documents(documents(), counts):  # yields each document as soon as it is read
+        yield last[0]
 
 
 FILTERS = ("start", "end", "actor", "target", "root", "code", "modality", "text", "country_of_action", "near", "within", "context")
@@ -376,6 +400,107 @@ def serve_cmd(db, host, port) -> None:
         raise DyadError(f"cannot listen on {host}:{port}")
 
 
+# ---------------------------------------------------------------- Spark
+@cli.group("spark")
+def spark_group() -> None:
+    """Batch runs on Apache Spark (local[*], spark://..., yarn): the same engine in every task."""
+
+
+def master_option(func):
+    func = click.option("--partitions", type=click.IntRange(min=1), default=None,
+                        help="Tasks to split the work into (default: 4 per core of the cluster).")(func)  # fmt: skip
+    return click.option("--master", default="local[*]", show_default=True,
+                        help="Spark master: local[N], spark://host:port, yarn, k8s://... (spark-submit's --master is used when run through it).")(func)  # fmt: skip
+
+
+def overwrite_option(func):
+    return click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists (else it is refused).")(func)
+
+
+def spark_session(master: str):
+    from dyad.spark.jobs import session
+
+    click.echo(f"dyad: starting Spark on {master}", err=True)
+    return session(master)
+
+
+def read_dictionaries(actors, agents, verbs, gazetteers) -> dict | None:
+    """A user's dictionaries as bytes for the executors; loaded here first, so their problems
+    are reported once, before the job."""
+    if not (actors or agents or verbs or gazetteers):
+        return None
+    Run().dictionary_problems(load_engine(actors, agents, verbs, gazetteers))
+    given = {"actors": actors, "agents": agents, "verbs": verbs, "gazetteers": gazetteers}
+    return {kind: [(path, Path(path).read_bytes()) for path in paths] for kind, paths in given.items() if paths}
+
+
+@spark_group.command("run")
+@click.argument("paths", nargs=-1, required=True, metavar="INPUT... OUTPUT")
+@master_option
+@click.option("--lang", type=click.Choice(["ru", "en"]), default=None, help="Language of the documents (detected per document when not given).")
+@click.option("--published", callback=parse_published, metavar="YYYY-MM-DD", help="Publication date for documents that do not give one.")
+@overwrite_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@dictionary_options
+def spark_run_cmd(paths, master, partitions, lang, published, overwrite, as_json, actors, agents, verbs, gazetteers) -> None:
+    """Code JSONL, WARC(.gz) or Parquet (a 'text' column) documents; write their event reports as
+    Parquet partitioned by event month, with documents/, failures/ and summary.json beside them.
+    Exit 1 when documents failed (other than those of unsupported languages): they are in failures/."""
+    from dyad.spark.jobs import run
+
+    if len(paths) < 2:
+        raise click.UsageError("give at least one INPUT and the OUTPUT folder")
+    *inputs, output = paths
+    dictionaries = read_dictionaries(actors, agents, verbs, gazetteers)
+    summary = run(spark_session(master), inputs, output, partitions, lang, published, overwrite, dictionaries)
+    failed = sum(n for kind, n in summary.failures.items() if kind != "unsupported-language")
+    if as_json:
+        click.echo(json.dumps(summary.to_json(), ensure_ascii=False))
+    else:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(summary.failures.items())) or "none"
+        click.echo(f"read {summary.documents} documents, coded {summary.coded}: {summary.events} event reports "
+                   f"in {summary.seconds:.1f} s; failures: {kinds}; written to {output}")  # fmt: skip
+        for line in summary.examples:
+            click.echo(f"dyad: failed: {line}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@spark_group.command("dedup")
+@click.argument("input_dir", metavar="RUN_OUTPUT")
+@click.argument("output")
+@click.option("--window", default=None, type=click.IntRange(0, 31), metavar="DAYS",
+              help="Merge reports of one dyad, root and modality whose event days are at most this many days apart (default: the store's).")  # fmt: skip
+@master_option
+@overwrite_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def spark_dedup_cmd(input_dir, output, window, master, partitions, overwrite, as_json) -> None:
+    """Merge the reports of a spark run into events, by the store's rules, as Spark operations:
+    one event per row (its reports, counts and record), partitioned by event month."""
+    from dyad.spark.jobs import dedup
+
+    summary = dedup(spark_session(master), input_dir, output, window, partitions, overwrite)
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(f"merged {summary['reports_merged']} event reports into {summary['events']} events "
+                   f"({summary['documents_repeated']} repeated documents left out); written to {output}")  # fmt: skip
+
+
+@spark_group.command("export")
+@click.argument("input_dir", metavar="DEDUP_OUTPUT")
+@click.argument("output")
+@click.option("--format", "fmt", type=click.Choice(["gdelt-csv", "jsonl"]), required=True,
+              help="gdelt-csv: GDELT 2.0's event columns, tab-separated (as dyad export writes them); jsonl: one event per line.")  # fmt: skip
+@click.option("--master", default="local[*]", show_default=True, help="Spark master.")
+@overwrite_option
+def spark_export_cmd(input_dir, output, fmt, master, overwrite) -> None:
+    """Write the merged events of a spark dedup as text part files (OUTPUT/part-*), ordered by id."""
+    from dyad.spark.jobs import export
+
+    count = export(spark_session(master), input_dir, output, fmt, overwrite)
+    click.echo(f"dyad: exported {count} events to {output}", err=True)
+
+
 @cli.command("eval-dedup")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=10, show_default=True, help="How many wrong pairs to list.")
@@ -414,11 +539,22 @@ def eval_geo_cmd(gold, factru, errors) -> None:
 @click.option("--api", "api_bench", is_flag=True, help="Time the API's /events and /timeline on the real server under a local load of 4 client threads.")
 @click.option("--events", "api_events", type=click.IntRange(min=100), default=100_000, show_default=True,
               help="With --api: fill the store to this many generated events.")  # fmt: skip
+@click.option("--spark", "spark_bench", is_flag=True,
+              help="Time dyad spark run with local[1] and local[2] beside the single-process engine (--docs generated documents; 100,000 makes a real test).")  # fmt: skip
 @db_option
-def bench_cmd(corpus, docs, baseline, lang, store_bench, query_events, api_bench, api_events, db) -> None:
+def bench_cmd(corpus, docs, baseline, lang, store_bench, query_events, api_bench, api_events, spark_bench, db) -> None:
     """Articles/s, sentences/s, warm-up and peak memory, beside the parser alone on the same corpus."""
-    from dyad.bench import run_api_bench, run_bench, run_query_bench, run_store_bench
+    from dyad.bench import (
+        run_api_bench,
+        run_bench,
+        run_query_bench,
+        run_spark_bench,
+        run_store_bench,
+    )
 
+    if spark_bench:
+        click.echo(run_spark_bench(docs))
+        return
     if api_bench:
         click.echo(run_api_bench(db, api_events))
         return

@@ -1,0 +1,1 @@
+"""dyad on Apache Spark: `dyad spark run|dedup|export` (see jobs.py)."""
