@@ -409,8 +409,8 @@ def spark_group() -> None:
 def master_option(func):
     func = click.option("--partitions", type=click.IntRange(min=1), default=None,
                         help="Tasks to split the work into (default: 4 per core of the cluster).")(func)  # fmt: skip
-    return click.option("--master", default="local[*]", show_default=True,
-                        help="Spark master: local[N], spark://host:port, yarn, k8s://... (spark-submit's --master is used when run through it).")(func)  # fmt: skip
+    return click.option("--master", default=None,
+                        help="Spark master: local[N], spark://host:port, yarn, k8s://... (default: spark-submit's when run through it, else local[*]).")(func)  # fmt: skip
 
 
 def overwrite_option(func):
@@ -420,7 +420,7 @@ def overwrite_option(func):
 def spark_session(master: str):
     from dyad.spark.jobs import session
 
-    click.echo(f"dyad: starting Spark on {master}", err=True)
+    click.echo(f"dyad: starting Spark on {master or 'the default master'}", err=True)
     return session(master)
 
 
@@ -491,7 +491,7 @@ def spark_dedup_cmd(input_dir, output, window, master, partitions, overwrite, as
 @click.argument("output")
 @click.option("--format", "fmt", type=click.Choice(["gdelt-csv", "jsonl"]), required=True,
               help="gdelt-csv: GDELT 2.0's event columns, tab-separated (as dyad export writes them); jsonl: one event per line.")  # fmt: skip
-@click.option("--master", default="local[*]", show_default=True, help="Spark master.")
+@click.option("--master", default=None, help="Spark master (default: spark-submit's, else local[*]).")
 @overwrite_option
 def spark_export_cmd(input_dir, output, fmt, master, overwrite) -> None:
     """Write the merged events of a spark dedup as text part files (OUTPUT/part-*), ordered by id."""

@@ -52,18 +52,25 @@ class Summary:
 
 
 # ---------------------------------------------------------------- session
-def session(master: str = "local[*]", app: str = "dyad", shuffle_partitions: int | None = None):
+def session(master: str | None = None, app: str = "dyad", shuffle_partitions: int | None = None):
     """A SparkSession for dyad's jobs: UI off, UTC, Python workers kept from task to task (so each
-    keeps its loaded engine), this interpreter on the executors of a local master."""
+    keeps its loaded engine), this interpreter on the executors of a local master. Without a
+    master: spark-submit's when dyad runs under it, else local[*]."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise SparkError("pyspark is not installed: pip install 'dyad[spark]' (and Java 17)") from None
-    if master.startswith("local"):
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit: its master and settings
+    if master is None and not submitted:
+        master = "local[*]"
+    if master is not None and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    builder = (SparkSession.builder.master(master).appName(app)
+    builder = SparkSession.builder.appName(app)
+    if master is not None:
+        builder = builder.master(master)
+    builder = (builder
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.session.timeZone", "UTC")
@@ -81,7 +88,7 @@ def session(master: str = "local[*]", app: str = "dyad", shuffle_partitions: int
     except Exception as exc:  # noqa: BLE001 - Java missing or the master unreachable
         reason = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
         hint = " (is Java 17 installed? apt-get install openjdk-17-jre-headless)" if "JAVA" in reason.upper() else ""
-        raise SparkError(f"Spark did not start on {master}: {reason}{hint}") from None
+        raise SparkError(f"Spark did not start on {master or 'spark-submit master'}: {reason}{hint}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
