@@ -75,8 +75,9 @@ def corpus(tmp_path_factory):
     # the same documents for the local commands (which read no Parquet)
     local = root / "local-tables.jsonl"
     local.write_text("".join(json.dumps(row) + "\n" for row in TABLE), encoding="utf-8")
-    spark_inputs = [str(news), str(web), str(tables), str(root / "notes.txt"), str(root / "missing")]
-    local_inputs = [str(news), str(web), str(local)]
+    # Parquet first: the inputs after it are read in the same run
+    spark_inputs = [str(tables), str(news), str(web), str(root / "notes.txt"), str(root / "missing")]
+    local_inputs = [str(local), str(news), str(web)]
     return root, spark_inputs, local_inputs
 
 

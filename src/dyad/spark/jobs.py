@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from dyad.errors import DyadError
+from dyad.ingest.files import WARC_ENDINGS
 
-JSONL_ENDINGS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-WARC_ENDINGS = (".warc", ".warc.gz")
+JSONL_ENDINGS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")  # Spark reads them gzipped too
 PARQUET_ENDINGS = (".parquet",)
 # The driver's JVM (and a local master's executor) only moves rows and writes Parquet: the quick
 # compiler is enough, and the optimising one would take a core from the Python workers for
@@ -52,7 +52,7 @@ class Summary:
 
 
 # ---------------------------------------------------------------- session
-def session(master: str | None = None, app: str = "dyad", shuffle_partitions: int | None = None):
+def session(master: str | None = None, app: str = "dyad"):
     """A SparkSession for dyad's jobs: UI off, UTC, Python workers kept from task to task (so each
     keeps its loaded engine), this interpreter on the executors of a local master. Without a
     master: spark-submit's when dyad runs under it, else local[*]."""
@@ -81,8 +81,6 @@ def session(master: str | None = None, app: str = "dyad", shuffle_partitions: in
     if logging.is_file() and not os.environ.get("DYAD_SPARK_LOGS"):  # DYAD_SPARK_LOGS=1: Spark's own logging
         java.append(f"-Dlog4j2.configurationFile=file:{logging}")
     builder = builder.config("spark.driver.extraJavaOptions", " ".join(java))
-    if shuffle_partitions:
-        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - Java missing or the master unreachable
@@ -177,8 +175,8 @@ def _documents(spark, inputs: list[str], lang: str | None, published: dt.date | 
                 if "text" not in frame.columns:
                     failures.append(failure_row(path, "no-text-column", f"Parquet file has no 'text' column (it has: {', '.join(frame.columns[:12])})", ""))
                     continue
-                wanted = [c for c in ("id", "text", "lang", "published", "title", "url", "source") if c in frame.columns]
-                rows = frame.select(*wanted).rdd.zipWithIndex()
+                columns = [c for c in ("id", "text", "lang", "published", "title", "url", "source") if c in frame.columns]
+                rows = frame.select(*columns).rdd.zipWithIndex()
                 stem = PurePosixPath(path).stem
                 parts.append(rows.map(lambda item, i=input_no, f=file_no, p=path, s=stem: (
                     i, f, item[1] + 1, f"{p}#{item[1] + 1}",
@@ -272,8 +270,8 @@ def run(spark, inputs: list[str], output: str, partitions: int | None = None, la
         rows = (documents if even else documents.repartition(count)).mapPartitions(lambda items: code_partition(items, dictionaries))
     # one conversion of every row to Spark's columns (Python's share of the work), cached by the
     # JVM; the three tables are then filters of it, not three more passes over the Python rows
-    tables = {"event": event_schema, "document": document_schema, "failure": failure_schema}
-    union = _union_schema(tables.values())
+    tables = (("event", "events", event_schema), ("document", "documents", document_schema), ("failure", "failures", failure_schema))
+    union = _union_schema([schema for _, _, schema in tables])
     names = union.fieldNames()
     listed = sc.parallelize([("failure", f) for f in listing], 1)
     # rows are built by dyad.spark.worker with the schema's types: checking every value again
@@ -281,8 +279,7 @@ def run(spark, inputs: list[str], output: str, partitions: int | None = None, la
     table = spark.createDataFrame(rows.union(listed).map(lambda r: (r[0], *(r[1].get(n) for n in names[1:]))), union, verifySchema=False)
     table = table.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        frames = {name: table.where(table["row"] == kind).select(*schema.fieldNames()) for kind, schema, name in
-                  (("event", event_schema, "events"), ("document", document_schema, "documents"), ("failure", failure_schema, "failures"))}  # fmt: skip
+        frames = {name: table.where(table["row"] == kind).select(*schema.fieldNames()) for kind, name, schema in tables}
         frames["events"].write.partitionBy("month").parquet(f"{output}/events")
         frames["documents"].write.parquet(f"{output}/documents")
         frames["failures"].coalesce(1).write.parquet(f"{output}/failures")
