@@ -98,10 +98,8 @@ def warc_records(input_no: int, file_no: int, path: str, data: bytes | None, lan
                 number += 1
                 where = item.where if isinstance(item, Problem) else f"{path}: {item.url or number}"
                 yield input_no, file_no, number, where, item
-    except WebProblem as problem:
+    except WebProblem as problem:  # a damaged or cut archive (warc_documents says which): what came before is kept
         yield input_no, file_no, number + 1, path, Problem(path, str(problem), "unreadable-archive")
-    except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt archive: what came before is kept
-        yield input_no, file_no, number + 1, path, Problem(path, f"archive is damaged after record {number}: {exc}", "unreadable-archive")
 
 
 def line_record(input_no: int, file_no: int, path: str, number: int, raw: bytes, lang: str | None,
