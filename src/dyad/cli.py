@@ -213,6 +213,18 @@ def open_store(db: str | None):
     return store
 
 
+def open_filtered_store(db: str | None, filters):
+    """The store, once the filters' actor codes are known to dyad or to the store (as the API checks them)."""
+    from dyad.store.filters import FilterError, check_actor_codes
+
+    store = open_store(db)
+    try:
+        check_actor_codes(filters, store.has_actor_code, name=option_name)
+    except FilterError as error:
+        raise click.BadParameter(error.message, param_hint=option_name(error.param)) from None
+    return store
+
+
 def window_option(func):
     from dyad.store.dedup import WINDOW_DAYS
 
@@ -337,7 +349,7 @@ def query_cmd(db, filters, fmt, limit) -> None:
     """Stored events (merged across reports) that match the filters."""
     from dyad.render import write_events
 
-    write_events(open_store(db).query(filters, limit), fmt, sys.stdout)
+    write_events(open_filtered_store(db, filters).query(filters, limit), fmt, sys.stdout)
 
 
 @cli.command("stats")
@@ -349,7 +361,7 @@ def stats_cmd(db, filters, top, as_json) -> None:
     """Events per root, dyad and day; top actors; Goldstein sum per dyad and month."""
     from dyad.render import format_stats
 
-    store = open_store(db)
+    store = open_filtered_store(db, filters)
     stats = store.stats(filters, top)
     if as_json:
         click.echo(json.dumps({"store": store.counts(), **{k: [[str(x) if isinstance(x, dt.date) else x for x in row] for row in v] for k, v in stats.items()}}))
@@ -370,7 +382,7 @@ def export_cmd(db, filters, fmt, output, header) -> None:
 
     if fmt == "parquet" and not output:
         raise click.BadParameter("parquet is binary: give a file with --output", param_hint="--output")
-    found = open_store(db).iter_events(filters)
+    found = open_filtered_store(db, filters).iter_events(filters)
     if fmt == "parquet":
         count = write_parquet(found, output)
     else:

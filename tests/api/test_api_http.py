@@ -175,3 +175,18 @@ def test_the_vendored_files_are_the_versions_the_lock_file_pins():
     assert shipped == {name: lock[f"node_modules/{name}"]["version"] for name in ("echarts", "topojson-client", "world-atlas")}
     echarts = (root / "src" / "dyad" / "api" / "static" / "vendor" / "echarts.min.js").read_text()
     assert f'version="{shipped["echarts"]}"' in echarts  # the minified file's own version string
+
+
+@pytest.mark.parametrize("query, parameter, words", [
+    ("text=%FF%FEtalks", "text", "not UTF-8: the value of 'text' has the byte 0xFF"),
+    ("near=%C0%AF", "near", "not UTF-8"),
+    ("%E9t%E9=1", None, "not UTF-8: a parameter's name"),
+    ("text=talks%00", "text", "control character (U+0000)"),
+    ("actor=RU%07S", "actor", "control character (U+0007)"),
+])  # fmt: skip
+def test_a_query_string_not_in_utf8_or_with_control_characters_is_a_400(sqlite_api, query, parameter, words):
+    for route in ("/events", "/timeline", "/export"):
+        response = sqlite_api.client.get(f"{route}?{query}")
+        assert response.status_code == 400, (route, response.text)
+        assert response.json()["parameter"] == parameter and words in response.json()["error"], response.text
+    assert sqlite_api.client.get("/events?text=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B").status_code == 200  # "переговоры"

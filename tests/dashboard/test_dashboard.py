@@ -185,6 +185,10 @@ def test_an_api_error_is_shown_as_a_message_and_a_bad_event_id_does_not_break_th
     message = dashboard.page.text_content("#message")
     assert dashboard.page.is_visible("#message") and "after" in message and "to" in message
     before = dashboard.stamp()
+    dashboard.page.evaluate("window.location.hash = '#/?actor=ZZZ'")  # a misspelt code finds nothing: say so
+    dashboard.drawn(before)
+    assert "'ZZZ' is not an actor code dyad knows" in dashboard.page.text_content("#message")
+    before = dashboard.stamp()
     dashboard.page.evaluate("window.location.hash = '#/event/1999999999'")
     dashboard.drawn(before)
     assert "no event has id 1999999999" in dashboard.page.text_content("#message")

@@ -50,3 +50,46 @@ def test_good_values_make_the_store_s_filters():
                         "military") == Filters(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "rus", "USAGOV", "04", "036",
                                                "intended", "talks", "ukr", (50.0, 30.0, 10), "military")  # fmt: skip
     assert make_filters() == Filters()
+
+
+@pytest.mark.parametrize("value, known", [
+    ("RUS", True), ("ru", True), ("RUSGOV", True), ("RUSG", True), ("UKRMILREB", True), ("IGOUNO", True),
+    ("NATO", True), ("---GOV", True), ("IMGISI", True),
+    ("ZZZ", False), ("RUSXYZ", False), ("USAGOVX", False), ("QQ", False),
+])  # fmt: skip
+def test_actor_codes_are_the_dictionaries_codes_and_a_head_followed_by_sectors(value, known):
+    from dyad.actors.codes import actor_codes
+
+    assert actor_codes().knows(value) is known
+
+
+def test_an_actor_code_neither_dyad_nor_the_store_knows_is_refused_and_a_stored_users_code_is_not(tmp_path, fixtures):
+    from dyad.api import create_app
+    from dyad.api.server import running
+    from dyad.config import Config
+    from dyad.model import Document
+    from dyad.pipeline import Engine
+    from dyad.store import IngestCounts, Store
+
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    store = Store(db)
+    engine = Engine(Config(user_actors=(str(fixtures / "petrarch" / "actors.txt"),)))  # fictional ZEMBLA [ZEM]
+    counts = IngestCounts()
+    document = Document(text="Zembla attacked Iran.", id="zem", lang="en", published=dt.date(1994, 5, 2))
+    store.ingest(engine.code_many(store.new_documents([document], counts)), counts)
+    assert counts.new_events >= 1
+    with running(create_app(store)) as base:
+        refused = httpx.get(f"{base}/events", params={"actor": "ZZZ"})
+        users = httpx.get(f"{base}/events", params={"actor": "ZEM"})
+        absent = httpx.get(f"{base}/events", params={"target": "CHE"})  # a real country with no events here
+    assert refused.status_code == 400 and refused.json()["parameter"] == "actor"
+    assert "'ZZZ' is not an actor code dyad knows" in refused.json()["error"]
+    assert users.status_code == 200 and [e["source"] for e in users.json()["events"]] == ["ZEM"]
+    assert absent.status_code == 200 and absent.json()["events"] == []
+    runner = CliRunner()
+    result = runner.invoke(cli.cli, ["query", "--db", db, "--actor", "ZZZ"])
+    assert result.exit_code == 2 and "--actor" in result.output and "'ZZZ' is not an actor code dyad knows" in result.output
+    result = runner.invoke(cli.cli, ["export", "--db", db, "--format", "jsonl", "--target", "RUSXYZ"])
+    assert result.exit_code == 2 and "--target" in result.output
+    assert runner.invoke(cli.cli, ["query", "--db", db, "--actor", "ZEM", "--format", "csv"]).output.count("\n") == 2
+    store.engine.dispose()

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from importlib import metadata
 from itertools import islice
 from typing import Annotated, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -36,7 +37,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dyad.api import models
 from dyad.model import Document
 from dyad.store import Store
-from dyad.store.filters import DEFAULT_WITHIN_KM, WITHIN_KM, FilterError, make_filters, parse_day
+from dyad.store.filters import (
+    DEFAULT_WITHIN_KM,
+    WITHIN_KM,
+    FilterError,
+    check_actor_codes,
+    make_filters,
+    parse_day,
+)
 from dyad.store.store import INTERVALS, ORDERS, PAIRINGS, Filters
 
 log = logging.getLogger("dyad.api")
@@ -58,6 +66,7 @@ EXPORTS = {  # format -> (media type, file name)
     "gdelt-csv": ("text/tab-separated-values; charset=utf-8", "dyad-events.gdelt.tsv"),
     "parquet": ("application/vnd.apache.parquet", "dyad-events.parquet"),
 }
+CONTROL = frozenset(chr(c) for c in [*range(32), 127]) - set("\t\n\r")  # refused in query parameters (NUL above all)
 EXPORT_PAGE = 500  # events written and sent at a time
 ERRORS = {400: {"model": models.Error, "description": "A parameter's value is not one dyad can use (the message names it)."},
           500: {"model": models.Error, "description": "Internal error (no details: they are in the server's log)."},
@@ -99,6 +108,7 @@ class SharedEngine:
 
 
 def filter_params(
+    request: Request,
     start: Annotated[str | None, Query(alias="from", description="First day of the event (YYYY-MM-DD).",
                                        json_schema_extra={"format": "date"})] = None,  # fmt: skip
     end: Annotated[str | None, Query(alias="to", description="Last day of the event (YYYY-MM-DD).",
@@ -114,17 +124,28 @@ def filter_params(
     within: Annotated[float, Query(description="With near: the distance in km.", ge=WITHIN_KM[0], le=WITHIN_KM[1])] = DEFAULT_WITHIN_KM,
     context: Annotated[str | None, Query(description="A PLOVER context (military, economic, diplomatic ...).")] = None,
 ) -> Filters:
-    """The filters of ``dyad query``, as query parameters, checked by the command line's own check."""
-    return make_filters(start, end, actor, target, root, code, modality, text, country_of_action, near, within, context)
+    """The filters of ``dyad query``, as query parameters, checked by the command line's own checks."""
+    filters = make_filters(start, end, actor, target, root, code, modality, text, country_of_action, near, within, context)
+    check_actor_codes(filters, request.app.state.store.has_actor_code)
+    return filters
 
 
 FilterParams = Annotated[Filters, Depends(filter_params)]
 Top = Annotated[int, Query(description=f"How many to list (1-{MAX_TOP}).", ge=1, le=MAX_TOP)]
 
 
-def reject_unknown(request: Request) -> None:
-    """A query parameter the route does not take is an error, not silently ignored (a misspelt
-    filter would otherwise return everything)."""
+def check_query(request: Request) -> None:
+    """The query string must be UTF-8 without control characters (otherwise its words would be searched
+    for with replacement marks in them, or reach the database with a NUL), and a parameter the route
+    does not take is an error, not silently ignored (a misspelt filter would otherwise return everything)."""
+    raw = request.scope.get("query_string", b"").decode("latin-1")
+    for raw_name, raw_value in parse_qsl(raw, keep_blank_values=True, encoding="latin-1"):
+        name = _utf8(raw_name, "a parameter's name", None)
+        value = _utf8(raw_value, f"the value of {name!r}", name)
+        for text, param in ((name, None), (value, name)):
+            bad = next((c for c in text if c in CONTROL), None)
+            if bad is not None:
+                raise ApiError(400, f"parameter {name!r} holds a control character (U+{ord(bad):04X})", param)
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
@@ -134,6 +155,15 @@ def reject_unknown(request: Request) -> None:
         if name not in known:
             listed = ", ".join(sorted(known)) or "none"
             raise ApiError(400, f"unknown parameter {name!r} (this route takes: {listed})", name)
+
+
+def _utf8(part: str, what: str, parameter: str | None) -> str:
+    """A part of the query string (its bytes, read as latin-1) as the UTF-8 text it must be."""
+    try:
+        return part.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, f"the query string is not UTF-8: {what} has the byte 0x{error.object[error.start]:02X} "
+                            "(percent-encode the UTF-8 bytes of the text)", parameter) from None  # fmt: skip
 
 
 def _query_names(dependant) -> set[str]:
@@ -157,7 +187,7 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
         title="dyad", version=version, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
         description="Stored political events (CAMEO, PLOVER) with their evidence, aggregates, exports, and coding of a text. "
                     "Errors are JSON objects with an `error` message and the `parameter` at fault.",
-        dependencies=[Depends(reject_unknown)],
+        dependencies=[Depends(check_query)],
     )  # fmt: skip
     app.state.store = store
     app.add_middleware(SecurityHeaders)

@@ -84,6 +84,18 @@ def make_filters(start: str | dt.date | None = None, end: str | dt.date | None =
     return Filters(start, end, actor, target, root, code, modality, text, country_of_action, point, context)
 
 
+def check_actor_codes(filters: Filters, stored: Callable[[str], bool], name: Callable[[str], str] = _plain) -> None:
+    """An actor or target code must be one dyad gives (``dyad.actors.codes``) or one some stored event
+    has (a user's dictionary may bring its own): a misspelt code is an error, not an empty answer.
+    ``stored`` asks the store whether an event's actor code begins with the value."""
+    from dyad.actors.codes import actor_codes
+
+    for param, value in (("actor", filters.actor), ("target", filters.target)):
+        if value is not None and not actor_codes().knows(value) and not stored(value):
+            raise FilterError(f"{value!r} is not an actor code dyad knows: no CAMEO country, organisation or sector code "
+                              f"begins so, and no stored event has such an actor", param)  # fmt: skip
+
+
 def near_point(value: str, km: float, name: Callable[[str], str] = _plain,
                notice: Callable[[str], None] | None = None) -> tuple[float, float, float]:  # fmt: skip
     """``near``: "lat,lon", or a place the gazetteer knows (its most likely reading)."""

@@ -239,6 +239,14 @@ class Store:
                 select(event_sources.c.source).where(event_sources.c.event_id == event_id)).scalars())  # fmt: skip
             return found
 
+    def has_actor_code(self, value: str) -> bool:
+        """Whether a stored event has a source or target code beginning with ``value`` (RUS, RUSGOV)."""
+        like = _prefix(value)
+        found = select(events.c.id).where(or_(events.c.source_code.like(like, escape="\\"),
+                                              events.c.target_code.like(like, escape="\\"))).limit(1)  # fmt: skip
+        with self.engine.connect() as connection:
+            return connection.execute(found).first() is not None
+
     def iter_events(self, filters: Filters, page: int = 2000) -> Iterator[dict]:
         """All matching events by id, a page at a time (exports of millions stay in bounded memory)."""
         last = 0
