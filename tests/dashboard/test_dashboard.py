@@ -85,6 +85,26 @@ def test_a_filter_changes_the_table(dashboard, site):
     assert dashboard.errors == []
 
 
+def test_the_code_context_and_country_of_action_filters_narrow_every_view(dashboard, site):
+    _base, store = site
+    dashboard.open("/")
+    before = dashboard.stamp()
+    dashboard.page.fill("#filters input[name=code]", "19")
+    dashboard.page.select_option("#filters select[name=context]", "military")
+    dashboard.page.fill("#filters input[name=country_of_action]", "UKR")
+    dashboard.page.click("#filters button[type=submit]")
+    dashboard.drawn(before)
+    chosen = Filters(code="19", context="military", country_of_action="UKR")
+    expected = store.query(chosen, 50, order="-day")
+    rows = _table(dashboard.page, "#events")
+    assert 0 < len(rows) == len(expected) < store.counts()["events"]
+    assert all(r[2].startswith("19") and "UKR" in r[5] for r in rows), rows
+    assert _bar_totals(dashboard.page) == [p["events"] for p in store.timeline(chosen, "month")["periods"]]
+    assert "context=military" in dashboard.page.url and "country_of_action=UKR" in dashboard.page.url
+    assert dashboard.page.input_value("#filters select[name=context]") == "military"
+    assert dashboard.errors == []
+
+
 def test_a_click_on_an_event_opens_its_evidence_highlighted_in_the_article(dashboard, site):
     _base, store = site
     dashboard.open("/#/?sort=-num_mentions")

@@ -242,14 +242,15 @@ def create_app(store: Store | str | None = None, engine=None, engine_factory: Ca
     ) -> dict:
         return store.timeline(filters, interval)
 
-    @app.get("/cameo", response_model=models.CameoCodes, responses=ERRORS, summary="The CAMEO codes dyad codes to: names, Goldstein values, roots, quad classes, PLOVER types")
+    @app.get("/cameo", response_model=models.CameoCodes, responses=ERRORS, summary="The CAMEO codes dyad codes to (names, Goldstein values, roots, quad classes, PLOVER types) and the PLOVER contexts")
     def cameo() -> dict:
         from dataclasses import asdict
 
+        from dyad.events.plover import CONTEXTS
         from dyad.ontology.cameo import load_cameo
 
         table = load_cameo()
-        return {"codes": [asdict(table[code]) for code in table.codes()]}
+        return {"codes": [asdict(table[code]) for code in table.codes()], "contexts": list(CONTEXTS)}
 
     @app.post("/code", response_model=models.Record, response_model_exclude_unset=True,
               summary="Code a text: the record `dyad code` prints (nothing is stored)",

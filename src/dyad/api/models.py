@@ -195,6 +195,7 @@ class CameoEntry(BaseModel):
 
 class CameoCodes(BaseModel):
     codes: list[CameoEntry]
+    contexts: list[str] = Field(description="The PLOVER contexts the `context` filter takes.")
 
 
 class Period(BaseModel):

@@ -6,7 +6,7 @@
 // #/?actor=RUS&target=USA&from=2024-01-01 (the overview) or #/event/42 (an event's page).
 "use strict";
 
-const FILTERS = ["from", "to", "actor", "target", "root", "modality", "text", "near", "within"];
+const FILTERS = ["from", "to", "actor", "target", "root", "code", "modality", "text", "context", "country_of_action", "near", "within"];
 const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
 const QUAD_COLOURS = {1: "#81c784", 2: "#2e7d32", 3: "#ef9a9a", 4: "#c62828", none: "#9e9e9e"};
 const PAGE = 50;
@@ -382,6 +382,7 @@ async function render(alsoWaitFor) {
 
 async function start() {
   const rootSelect = $("filters").elements.root;
+  const contextSelect = $("filters").elements.context;
   // the code names and the store's counts load beside the first view, not before it
   cameoReady = api("cameo").then(codes => {
     cameo = Object.fromEntries(codes.codes.map(c => [c.code, c]));
@@ -390,6 +391,8 @@ async function start() {
       rootSelect.append(el("option", {value: root}, codeName(root)));
     }
     rootSelect.value = route().params.get("root") || "";
+    for (const context of codes.contexts) contextSelect.append(el("option", {value: context}, context.replace(/_/g, " ")));
+    contextSelect.value = route().params.get("context") || "";
   }).catch(error => showError(error.message));
   const counts = api("health").then(health => {
     $("store-counts").textContent = `${health.store.events} events from ${health.store.documents} documents`;
