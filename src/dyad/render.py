@@ -84,9 +84,18 @@ def write_csv(found: Iterable[dict], stream: TextIO, header: bool = True) -> int
         writer.writerow((*("" if event[c] is None else event[c] for c in EVENT_COLUMNS),
                          *("" if geo.get(k) is None else geo[k] for k in GEO_KEYS), event["geo_from"] or "",
                          event["mode"] or "", ";".join(event["contexts"]),
-                         first.get("evidence", {}).get("text", ""), first.get("url") or ""))  # fmt: skip
+                         spreadsheet_safe(first.get("evidence", {}).get("text", "")), spreadsheet_safe(first.get("url") or "")))  # fmt: skip
         count += 1
     return count
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as the start of a formula
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text an article brought, for a CSV cell: a cell that would start a formula in a spreadsheet
+    (``=HYPERLINK(...)``, ``@SUM(...)``) gets a leading apostrophe, which spreadsheets show as text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def format_stats(totals: dict[str, int], stats: dict[str, list]) -> str:

