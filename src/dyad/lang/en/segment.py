@@ -1,18 +1,17 @@
 """Split English text into sentences and tokens with document offsets (spaCy's rule tokenizer).
 
 A sentence ends at ., ! or ? (with any closing quotes or brackets after it) when the next
-word starts a sentence (capital letter, digit, opening quote); a line break always ends one.
+word starts a sentence (capital letter, digit, opening quote); a line break ends one unless it
+only wraps a line (``dyad.lang.paragraphs``).
 The tokenizer keeps abbreviations ("U.S.", "Mr.", "Feb.") as one token, so their stop is
 not an end. Text without any stop is cut at ``MAX_SENTENCE_CHARS`` on a word boundary.
 """
 
 from __future__ import annotations
 
-import re
-
+from dyad.lang.paragraphs import joined, paragraphs
 from dyad.model import Sentence, Token
 
-LINE = re.compile(r"[^\n]+")
 MAX_SENTENCE_CHARS = 2000
 ENDS = frozenset({".", "!", "?", "...", "…"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
@@ -27,11 +26,8 @@ class EnglishSegmenter:
 
     def __call__(self, text: str) -> list[Sentence]:
         sentences: list[Sentence] = []
-        for line in LINE.finditer(text):
-            if not line.group().strip():
-                continue
-            base = line.start()
-            words = [piece for t in self.tokenizer(line.group()) if not t.is_space for piece in _joined(t.text, base + t.idx)]
+        for base, end in paragraphs(text):
+            words = [piece for t in self.tokenizer(joined(text, base, end)) if not t.is_space for piece in _joined(t.text, base + t.idx)]
             for chunk in _chunks(words):
                 start, end = chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
                 sentence = Sentence(len(sentences), start, end, text[start:end])

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import re
-
 from razdel import sentenize, tokenize
 
+from dyad.lang.paragraphs import joined, paragraphs
 from dyad.model import Sentence, Token
 
-LINE = re.compile(r"[^\n]+")
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists without stops) are cut
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of the text; a line break always ends a sentence (headlines, captions)."""
+    """Sentences of the text; a line break ends a sentence (headlines, captions) unless it only
+    wraps a line (``dyad.lang.paragraphs``)."""
     sentences: list[Sentence] = []
-    for line in LINE.finditer(text):
-        base = line.start()
-        for part in sentenize(line.group()):
+    for base, end in paragraphs(text):
+        for part in sentenize(joined(text, base, end)):
             chunk = part.text
             if not chunk.strip():
                 continue
             for offset in range(0, len(chunk), MAX_SENTENCE_CHARS):
                 piece = chunk[offset : offset + MAX_SENTENCE_CHARS]
                 start = base + part.start + offset
-                sentence = Sentence(len(sentences), start, start + len(piece), piece)
+                sentence = Sentence(len(sentences), start, start + len(piece), text[start : start + len(piece)])
                 sentence.tokens = [
                     Token(i, tok.text, start + tok.start, start + tok.stop)
                     for i, tok in enumerate(tokenize(piece))
