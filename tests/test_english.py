@@ -369,3 +369,21 @@ def test_the_delegations_are_the_two_sides_named_before(engine):
     assert ("SRB", "036", "KSV") in [(e.source.country, e.code, e.target.country) for e in coded.events if e.target], triples(coded)
     # "in May" is a month, not Theresa May
     assert not any(m.actor and m.actor.name == "Theresa May" for m in coded.mentions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Western countries condemned the Russian strike on the port.", [("WST", "111", "RUS")]),
+    ("Moscow accused the West of prolonging the war.", [("RUS", "111", "WST")]),
+    ("African leaders urged Russia to renew the grain deal.", [("AFRGOV", "020", "RUS")]),
+    ("The Iranian foreign minister condemned European governments.", [("IRNGOV", "111", "EURGOV")]),
+    ("The European Union imposed new sanctions on Iran.", [("IGOEUREEC", "163", "IRN")]),  # the EU's own name wins
+])  # fmt: skip
+def test_regions_and_blocs_act_under_cameo_region_codes(engine, text, expected):
+    assert [(s, c[:len(expected[0][1])], t) for s, c, t in triples(code(engine, text))] == expected
+
+
+@pytest.mark.parametrize("text", ["Russian troops shelled villages in western Ukraine.",
+                                  "Israeli troops raided a village in the West Bank on Monday."])  # fmt: skip
+def test_a_direction_or_the_start_of_a_longer_name_is_no_region(engine, text):
+    found = triples(code(engine, text))
+    assert found and not any("WST" in (s or "") + (t or "") for s, _c, t in found), found

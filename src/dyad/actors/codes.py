@@ -48,7 +48,7 @@ class ActorCodes:
 def actor_codes() -> ActorCodes:
     """The codes of the bundled dictionaries (read once: about 0.2 s)."""
     codes: set[str] = set()
-    for path in (data.CAMEO_COUNTRY_CODES, data.RU_ACTORS, data.RU_ORGANISATIONS, data.PHOENIX_ACTORS, data.OFFICE_HOLDERS):
+    for path in (data.CAMEO_COUNTRY_CODES, data.CAMEO_REGION_CODES, data.RU_ACTORS, data.RU_ORGANISATIONS, data.PHOENIX_ACTORS, data.OFFICE_HOLDERS):
         codes |= {row["code"].upper() for row in read_table(path) if row.get("code")}
     heads = {code for code in codes if len(code) == SECTOR_LENGTH and code.isalpha()}
     heads |= {UNKNOWN_COUNTRY} | {prefix for prefix in ORG_PREFIXES if len(prefix) == SECTOR_LENGTH}

@@ -44,6 +44,7 @@ class Named:
     codes: tuple[tuple[str, dt.date | None, dt.date | None], ...]
     kind: str
     where: str
+    alone: bool = False  # counts only when no capitalised word follows ("the West", not "the West Bank")
 
     def code_on(self, day: dt.date | None) -> str:
         if day is not None:
@@ -78,6 +79,9 @@ class EnglishActors:
 
     # ----------------------------------------------------------------- loading
     def _load(self) -> None:
+        for row in read_table(data.EN_ACTORS_DYAD, required=("name", "code", "kind")):  # ours first: regions and blocs, each alone
+            entry = Named(((row["code"], None, None),), row["kind"], row.where, alone=True)
+            self._add_named(self.named, row["name"], entry)
         by_name: dict[str, list] = {}  # a name's rows (one per dated code) make one entry
         for row in read_table(data.PHOENIX_ACTORS, required=("name", "code", "kind")):
             if row["kind"] != "person":
@@ -164,7 +168,7 @@ class EnglishActors:
 
         take("named", self.user_named, words)
         take("person", self.people, words)
-        take("named", self.named, words, lambda m: _capitalised(tokens, m.positions))
+        take("named", self.named, words, lambda m: _capitalised(tokens, m.positions) and not (m.payload.alone and _name_goes_on(tokens, m.positions)))
         take("agent", self.agents, words)
         take("agent", self.agents, lemmas)
         take("cue", self.cues, words)
@@ -345,6 +349,12 @@ def _capitalised(tokens, positions) -> bool:
         return (word[:1].isupper() or (len(word) > 2 and not word[1:].islower())) and (len(word) > 2 or word.isupper())
     content = [tokens[i].text for i in positions if tokens[i].text.lower() not in FUNCTION_WORDS and tokens[i].text[:1].isalpha()]
     return sum(w[:1].isupper() for w in content) * 2 > len(content)
+
+
+def _name_goes_on(tokens, positions) -> bool:
+    """A capitalised word follows: the name is the start of a longer one ("the West Bank")."""
+    after = positions[-1] + 1
+    return after < len(tokens) and tokens[after].text[:1].isupper()
 
 
 def _head_of(sentence: Sentence, positions: tuple[int, ...]) -> int:
