@@ -55,6 +55,9 @@ def test_metonymy_is_the_place_in_the_country_the_actor_resolver_gave(engine):
 def test_look_alikes_are_not_places(engine):
     assert places(engine, "The singer Paris Jackson said the Minsk agreements and the Geneva Conventions were discussed.", "en") == []
     assert places(engine, "Экипаж ледокола «Ямал» вернулся домой, рассказала Надежда Смирнова.", "ru") == []
+    # a company the dictionary names is no place, though a town once took its name (Topeka as "Google")
+    assert places(engine, "The European Commission fined Google on Tuesday.", "en") == []
+    assert [name for _, name, _, _ in places(engine, "Israeli jets struck Gaza on Tuesday.", "en")] == ["Gaza"]  # a place the dictionary names
 
 
 def test_a_qualified_name_is_the_place_the_text_says(engine):

@@ -121,7 +121,9 @@ class Geocoder:
         tokens = sentence.tokens
         out: list[Found] = []
         blocked = {i for m in mentions if m.kind in NAME_KINDS for i in range(m.first, m.last + 1) if m.covers(i)}
-        exact = {(m.first, m.last) for m in mentions if m.kind != "person"}  # a dictionary's name of the place itself ("Rafah")
+        # a dictionary's name of the place itself ("Rafah", "Gaza" of PSE), not a body of no country that
+        # shares a place's name (a company: "Google" was for a month a name of Topeka)
+        exact = {(m.first, m.last) for m in mentions if m.kind != "person" and not (m.kind in NAME_KINDS and m.actor and not m.actor.country)}
         rejected: set[int] = set()  # names found to be part of another name ("Paris Hilton")
         i = 0
         while i < len(tokens):
