@@ -368,3 +368,17 @@ def test_coder_what_will_be_discussed_with_nobody_named_is_between_the_two_sides
     coded = code_text(engine, text, dt.date(2024, 5, 7))
     later = [(e.source.country, e.code, e.target.country) for e in coded.events if e.evidence.text.startswith("В Белграде")]
     assert later and later[0][1] == "040" and {later[0][0], later[0][2]} == {"CHN", "SRB"}
+
+
+def test_coder_a_plan_is_dated_ahead_and_what_happened_behind(engine):
+    published = dt.date(2025, 10, 20)  # a Monday
+    plans = {
+        "Президенты России и Китая встретятся в мае.": "2026-05",
+        "Москва пообещала ввести санкции против Киева в январе.": "2026-01",
+        "Лавров и Фидан проведут переговоры в пятницу.": "2025-10-24",
+        "Лавров и Фидан провели переговоры в пятницу.": "2025-10-17",
+        "Президенты России и Китая встретились в мае.": "2025-05",
+    }
+    for text, date in plans.items():
+        found = code_text(engine, text, published).events
+        assert found and {e.date for e in found} == {date}, (text, [(e.code, e.date) for e in found])

@@ -387,3 +387,14 @@ def test_regions_and_blocs_act_under_cameo_region_codes(engine, text, expected):
 def test_a_direction_or_the_start_of_a_longer_name_is_no_region(engine, text):
     found = triples(code(engine, text))
     assert found and not any("WST" in (s or "") + (t or "") for s, _c, t in found), found
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("President Putin will visit China in May.", dt.date(2025, 10, 20), "2026-05"),  # a plan: the coming May
+    ("Japan and South Korea agreed to hold talks again in May.", dt.date(2025, 10, 20), "2026-05"),
+    ("In May, Japan and South Korea agreed to hold talks.", dt.date(2025, 10, 20), "2025-05"),  # when they agreed
+    ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart Hakan Fidan in May.", dt.date(2025, 10, 20), "2025-05"),
+])  # fmt: skip
+def test_a_plan_is_dated_ahead_and_what_happened_behind(engine, text, published, date):
+    found = code(engine, text, published=published).events
+    assert found and {e.date for e in found} == {date}, [(e.code, e.date) for e in found]

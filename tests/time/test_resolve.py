@@ -54,3 +54,19 @@ def test_resolve_english_date_expression(published, text, expected):
 def test_english_rules_do_not_fire_on_russian_text_and_back():
     assert find_dates("Министры встретились 12 февраля.", dt.date(2025, 2, 16), lang="en") == []
     assert find_dates("The ministers met on February 12.", dt.date(2025, 2, 16)) == []
+
+
+@pytest.mark.parametrize("text, lang, value, ahead", [
+    ("Путин посетит Китай в мае.", "ru", "2025-05", "2026-05"),
+    ("переговоры пройдут 12 февраля", "ru", "2025-02-12", "2026-02-12"),
+    ("встреча состоится в пятницу", "ru", "2025-10-17", "2025-10-24"),
+    ("в прошлую пятницу", "ru", "2025-10-17", None),  # the text says which: no other reading
+    ("в октябре", "ru", "2025-10", None),  # the same either way
+    ("The leaders will meet on Tuesday.", "en", "2025-10-14", "2025-10-21"),
+    ("They met last Tuesday.", "en", "2025-10-14", None),
+    ("The summit is set for May 2026.", "en", "2026-05", None),  # a year given: no other reading
+    ("Talks resume on March 3.", "en", "2025-03-03", "2026-03-03"),
+])  # fmt: skip
+def test_a_date_without_its_year_or_week_keeps_the_reading_ahead_of_publication(text, lang, value, ahead):
+    (found,) = find_dates(text, dt.date(2025, 10, 20), lang=lang)  # a Monday
+    assert (found.value, found.ahead) == (value, ahead)

@@ -17,7 +17,7 @@ from dyad.events.modality import modality_of
 from dyad.model import Actor, Event, Evidence, Mention, Sentence, Token
 from dyad.ontology.cameo import SYMMETRIC_ROOTS, Cameo
 from dyad.phrases import PhraseIndex, PhraseMatch
-from dyad.time.resolve import DateMention
+from dyad.time.resolve import DateMention, event_date
 
 CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "csubj", "ccomp"})
 # roots where a people named by its demonym stays its civilians: aid, protest, force, coercion, assault
@@ -369,7 +369,7 @@ class EventCoder:
                 # "Ван И заявил, что Китай не поставлял оружие": a party says it did not happen
                 modality, why = "denied", f"{why}, said by a party to it ({speaker.code})"
         attribution, _speech = attribution_of(sentence, predicate, ctx.mentions)
-        date, date_from, date_note = self._date(ctx, predicate, match.positions)
+        date, date_from, date_note = self._date(ctx, predicate, match.positions, modality)
         entry = self.cameo[code]
         events = []
         for source, target in pairs:
@@ -1016,7 +1016,7 @@ class EventCoder:
         return pairs
 
     # ----------------------------------------------------------------- date
-    def _date(self, ctx: SentenceContext, predicate: int, positions: tuple[int, ...]) -> tuple[str | None, str, str]:
+    def _date(self, ctx: SentenceContext, predicate: int, positions: tuple[int, ...], modality: str = "asserted") -> tuple[str | None, str, str]:
         sentence = ctx.sentence
         tokens = sentence.tokens
         owners = set(positions) | {predicate}
@@ -1035,7 +1035,8 @@ class EventCoder:
             owners.add(main.index)
         for mention in ctx.dates:
             if mention.value and _clause_of(tokens, mention.start, mention.end, owners):
-                return mention.value, "text", f"'{mention.text}' ({mention.rule})"
+                value, why = event_date(mention, tokens, modality)
+                return value, "text", why
         if ctx.stated and any(t.lemma in THEN and t.rel == "advmod" and t.head in owners for t in tokens):
             return ctx.stated, "text", f"'тогда': the date stated before ({ctx.stated})"
         if ctx.published:

@@ -24,6 +24,7 @@ from dyad.events.code import THREATS, SentenceContext, Unit, _threat_code
 from dyad.events.modality import english_modality_of
 from dyad.model import EN_PLACE_PREPS, Actor, Event, Evidence, Mention, Sentence, Token
 from dyad.ontology.cameo import Cameo, CameoCode
+from dyad.time.resolve import event_date
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 CLAUSE_RELS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -115,15 +116,15 @@ class EnglishCoder:
                 trigger = _noun_trigger(sentence, token, self.nouns[token.lemma])
                 if trigger is not None:
                     self._noun_event(ctx, token, trigger, events, seen, dropped)
-        events = self._intents(sentence, events)
+        events = self._intents(ctx, events)
         events += self._accusations(ctx, events, seen)
         return events
 
-    def _intents(self, sentence: Sentence, events: list[Event]) -> list[Event]:
+    def _intents(self, ctx: SentenceContext, events: list[Event]) -> list[Event]:
         """"agreed to hold talks", "pledged to send aid": the intent takes the code of what it is about
         (036 to meet, 033 to aid, by CAMEO's parallel sub-codes), and what it is about is its content,
         not an event of its own (as the Russian coder does "договорились провести встречу")."""
-        tokens = sentence.tokens
+        tokens = ctx.sentence.tokens
         verb_of = {i: v for i, v in self._verb_of.items()}
         drop: set[int] = set()
         for i, event in enumerate(events):
@@ -139,13 +140,14 @@ class EnglishCoder:
             if content:
                 intent = self.cameo.about("030", events[content[0]].code)
                 drop.update(content)
-            elif not any(c.rel == "xcomp" for c in sentence.children(verb)):
+            elif not any(c.rel == "xcomp" for c in ctx.sentence.children(verb)):
                 continue
             if intent != event.code and intent in self.cameo:
                 entry = self.cameo[intent]
                 event.trace.append(f"an intent about {events[content[0]].code if content else 'a further step'}: {intent}")
                 event.code, event.root, event.quad_class, event.goldstein, event.plover = intent, entry.root, entry.quad_class, entry.goldstein, entry.plover
             event.modality = "intended"
+            _date_as_planned(ctx, event, verb)
         for j, event in enumerate(events):
             # "wants to help Israel", "are seeking to deepen a partnership": wishing for a cooperative act is
             # an intent to it (033, 031), by the same parallel sub-codes; the act itself has not happened
@@ -160,6 +162,7 @@ class EnglishCoder:
                 event.trace.append(f"wished for ('{tokens[tokens[verb].head].text}'): an intent about {event.code}: {intent}")
                 event.code, event.root, event.quad_class, event.goldstein, event.plover = intent, entry.root, entry.quad_class, entry.goldstein, entry.plover
                 event.modality = "intended"
+                _date_as_planned(ctx, event, verb)
         kept: list[tuple[int, Event]] = []
         intents: dict[tuple, int] = {}
         for j, event in enumerate(events):  # an intent named twice ("seeking" 030, "seeking to deepen" 031) is one, the specific
@@ -445,7 +448,7 @@ class EnglishCoder:
         guessed = {id(a) for u in (*sources, *targets) if _weak(u.mention) for a in u.actors}
         modality, why_modality = english_modality_of(sentence, verb)
         attribution, _ = english_attribution_of(sentence, verb, ctx.mentions)
-        date, date_from, why_date = _date(ctx, verb)
+        date, date_from, why_date = _date(ctx, verb, modality)
         trigger = " ".join(sentence.tokens[i].text for i in positions)
         if modality == "intended" and entry.root in THREATS and code in self.cameo:
             # "Obama wants to attack Switzerland", "vowed to impose sanctions": announcing harm is a threat (13),
@@ -884,16 +887,28 @@ def _mention_of(ctx: SentenceContext, index: int) -> Mention | None:
     return None
 
 
-def _date(ctx: SentenceContext, verb: int) -> tuple[str | None, str, str]:
+def _date_as_planned(ctx: SentenceContext, event: Event, verb: int) -> None:
+    """An event found to be a plan only after it was dated takes the date a plan has ("agreed to meet in May")."""
+    if event.date_from != "text":
+        return
+    date, _from, why = _date(ctx, verb, event.modality)
+    if date != event.date:
+        event.date = date
+        event.trace.append(f"date: {date} ({why})")
+
+
+def _date(ctx: SentenceContext, verb: int, modality: str = "asserted") -> tuple[str | None, str, str]:
     sentence = ctx.sentence
     tokens = sentence.tokens
     clause = _clause(sentence, verb) | {verb}
     for mention in ctx.dates:
         if mention.value and any(tokens[i].start >= mention.start and tokens[i].end <= mention.end for i in clause):
-            return mention.value, "text", f"'{mention.text}' ({mention.rule})"
+            value, why = event_date(mention, tokens, modality)
+            return value, "text", why
     near = [m for m in ctx.dates if m.value]
     if len(near) == 1 and not any(t.lemma in ("say", "tell", "report", "announce") for t in tokens if t.start <= near[0].start and t.index not in clause):
-        return near[0].value, "text", f"'{near[0].text}' ({near[0].rule}), the sentence's only date"
+        value, why = event_date(near[0], tokens, modality)
+        return value, "text", f"{why}, the sentence's only date"
     if ctx.published:
         return ctx.published.isoformat(), "published", "no date in the clause: publication date"
     return None, "published", "no date in the clause and no publication date"

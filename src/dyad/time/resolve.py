@@ -5,7 +5,8 @@ Russian: "12 февраля [2025 года]", "в феврале 2025 года",
 "в прошлом году", "12.02.2025". English: "on February 12[, 2025]", "12 February", "Feb. 12",
 "in February", "in 2016", "yesterday", "on Saturday", "last Friday", "last week",
 "earlier this month", "last month", "three days ago", "2025-02-12". A date whose year is
-not stated needs ``published``.
+not stated needs ``published``; it reads as the nearest such date, looking back (reports tell
+what happened), and ``ahead`` keeps the reading on or after publication for a plan.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ class DateMention:
     text: str
     value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; None when it needs a publication date
     rule: str
+    ahead: str | None = None  # the reading on or after publication, where the text leaves the way open
+    # ("в мае", "on Tuesday" without a year or "last"): the date of a plan ("will visit in May")
 
 
 def find_dates(
@@ -128,10 +131,12 @@ def find_dates(
             if any(span[0] < e and s < span[1] for s, e in taken):
                 continue
             value = _resolve(rule, match, published)
+            reference = published
             if value is None and published is None and anchor is not None and rule in ("day_month", "month_day", "month"):
-                value = _resolve(rule, match, anchor)
+                value, reference = _resolve(rule, match, anchor), anchor
+            ahead = _ahead(rule, match, reference) if value is not None and reference is not None else None
             taken.append(span)
-            found.append(DateMention(span[0] + offset, span[1] + offset, match.group(), value, rule))
+            found.append(DateMention(span[0] + offset, span[1] + offset, match.group(), value, rule, ahead if ahead != value else None))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -191,6 +196,29 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None) -> str | No
     return None
 
 
+def _ahead(rule: str, m: re.Match[str], published: dt.date) -> str | None:
+    """The reading on or after ``published`` of a date whose year (or week) the text does not give:
+    "в мае" the next May, "12 февраля" the next 12 February, "on Tuesday" the coming Tuesday."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return None
+    if rule in ("day_month", "month_day"):
+        month, day = _month(groups["month"]), int(groups["day"])
+        for year in (published.year, published.year + 1):
+            found = _iso(year, month, day)
+            if found and found >= published.isoformat():
+                return found
+        return None
+    if rule == "month":
+        month = _month(groups["month"])
+        return f"{published.year + (month < published.month):04d}-{month:02d}"
+    if rule == "weekday" and not groups.get("which"):
+        weekday = groups["weekday"].lower()
+        target = WEEKDAYS[weekday] if weekday in WEEKDAYS else WEEKDAYS_EN[weekday]
+        return (published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)).isoformat()
+    return None
+
+
 def _month(word: str) -> int:
     word = word.lower().rstrip(".")
     return MONTHS_GEN.get(word) or MONTHS_LOC.get(word) or MONTHS_EN[word]
@@ -218,3 +246,35 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+PLANNED = frozenset({"intended", "hypothetical"})  # modalities of what may yet happen
+
+
+def event_date(mention: DateMention, tokens: list, modality: str) -> tuple[str | None, str]:
+    """The date ``mention`` gives an event of ``modality``, and why: a plan ("посетит Китай в мае",
+    "will meet on Tuesday") takes the reading ahead of publication, unless its date hangs on a verb
+    in the past ("в мае договорились провести ...": when they agreed)."""
+    if modality in PLANNED and mention.ahead and not _told_in_past(tokens, mention):
+        return mention.ahead, f"'{mention.text}' ({mention.rule}), ahead of publication: a plan"
+    return mention.value, f"'{mention.text}' ({mention.rule})"
+
+
+def _told_in_past(tokens: list, mention: DateMention) -> bool:
+    """Does the date hang on a verb in the past tense (its nearest verb above it; a participle by its
+    auxiliary: "were held" is past, "are scheduled" is not)?"""
+    inside = [t.index for t in tokens if mention.start <= t.start < mention.end]
+    if not inside:
+        return False
+    current = next((i for i in inside if tokens[i].head not in inside), inside[0])
+    for _ in range(6):
+        current = tokens[current].head
+        if current < 0:
+            return False
+        verb = tokens[current]
+        if verb.pos in ("VERB", "AUX"):
+            if verb.feats.get("VerbForm") == "Part":
+                auxiliaries = [t for t in tokens if t.head == current and t.rel.startswith("aux")]
+                return any(a.feats.get("Tense") == "Past" for a in auxiliaries) or (not auxiliaries and verb.feats.get("Tense") == "Past")
+            return verb.feats.get("Tense") == "Past"
+    return False
