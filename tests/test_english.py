@@ -398,3 +398,12 @@ def test_a_direction_or_the_start_of_a_longer_name_is_no_region(engine, text):
 def test_a_plan_is_dated_ahead_and_what_happened_behind(engine, text, published, date):
     found = code(engine, text, published=published).events
     assert found and {e.date for e in found} == {date}, [(e.code, e.date) for e in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China rejected a protest by Japan.", [("CHN", "120", "JPN")]),  # reject, not specified
+    ("Russia rejected Ukraine's proposal for talks.", [("RUS", "120", "UKR")]),
+    ("Russia rejected the accusations by Ukraine.", [("RUS", "016", "UKR")]),  # the block's pattern says more
+])  # fmt: skip
+def test_a_rejection_is_120_unless_a_pattern_of_its_block_says_more(engine, text, expected):
+    assert triples(code(engine, text)) == expected
