@@ -407,3 +407,17 @@ def test_a_plan_is_dated_ahead_and_what_happened_behind(engine, text, published,
 ])  # fmt: skip
 def test_a_rejection_is_120_unless_a_pattern_of_its_block_says_more(engine, text, expected):
     assert triples(code(engine, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mosul was attacked by Islamic State fighters.", [("IMGMUSISI", "190", "IRQ")]),  # Phoenix: "The Islamic State"
+    ("ISIS militants attacked a checkpoint in Syria.", [("IMGMUSISI", "190", "SYR")]),
+])  # fmt: skip
+def test_todays_names_of_a_group_phoenix_knows_by_others(engine, text, expected):
+    assert triples(code(engine, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["Israeli jets bombed Khan Younis.", "Protesters gathered outside Trump Tower in New York."])
+def test_a_surname_that_modifies_another_proper_noun_is_no_office_holder(engine, text):
+    found = [a for e in code(engine, text, published=dt.date(2025, 10, 20)).events for a in (e.source, e.target) if a]
+    assert not any(a.name in ("Imran Khan", "Donald Trump") for a in found), found

@@ -176,11 +176,20 @@ class EnglishActors:
         titled = {h.tokens[-1] for h in found if h.kind in ("agent", "cue") and tokens[h.tokens[-1]].text[:1].isupper()}
         for token in tokens:  # a curated office holder by surname ("Lavrov said", "President obama")
             written = token.text[:1].isupper() or (token.index - 1 in titled and token.pos in ("PROPN", "NOUN"))
-            if token.index not in taken and written and token.text.lower() in self.surnames and not _month(tokens, token.index):
+            if (token.index not in taken and written and token.text.lower() in self.surnames and not _month(tokens, token.index)
+                    and not self._names_another(tokens, token.index)):
                 found.append(Hit("person", (token.index,), self.surnames[token.text.lower()], ""))
                 taken.add(token.index)
         found.sort(key=lambda h: h.tokens[0])
         return found
+
+    def _names_another(self, tokens, index: int) -> bool:
+        """A surname that modifies a proper noun after it is part of another name: a place ("Khan
+        Younis"), a building ("Trump Tower"); not when that noun is another office holder's surname."""
+        token = tokens[index]
+        head = token.head
+        return (token.rel == "compound" and index < head < len(tokens) and tokens[head].pos == "PROPN"
+                and tokens[head].text.lower() not in self.surnames)  # fmt: skip
 
     def mentions(self, sentence: Sentence, day: dt.date | None) -> list[Mention]:
         """The resolved mentions of a parsed sentence (cues left for coreference)."""
