@@ -219,7 +219,7 @@ def open_filtered_store(db: str | None, filters):
 
     store = open_store(db)
     try:
-        check_actor_codes(filters, store.has_actor_code, name=option_name)
+        check_actor_codes(filters, store.has_actor_code)
     except FilterError as error:
         raise click.BadParameter(error.message, param_hint=option_name(error.param)) from None
     return store

@@ -84,7 +84,7 @@ def make_filters(start: str | dt.date | None = None, end: str | dt.date | None =
     return Filters(start, end, actor, target, root, code, modality, text, country_of_action, point, context)
 
 
-def check_actor_codes(filters: Filters, stored: Callable[[str], bool], name: Callable[[str], str] = _plain) -> None:
+def check_actor_codes(filters: Filters, stored: Callable[[str], bool]) -> None:
     """An actor or target code must be one dyad gives (``dyad.actors.codes``) or one some stored event
     has (a user's dictionary may bring its own): a misspelt code is an error, not an empty answer.
     ``stored`` asks the store whether an event's actor code begins with the value."""
