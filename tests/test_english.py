@@ -421,3 +421,16 @@ def test_todays_names_of_a_group_phoenix_knows_by_others(engine, text, expected)
 def test_a_surname_that_modifies_another_proper_noun_is_no_office_holder(engine, text):
     found = [a for e in code(engine, text, published=dt.date(2025, 10, 20)).events for a in (e.source, e.target) if a]
     assert not any(a.name in ("Imran Khan", "Donald Trump") for a in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli jets struck Tripoli, Lebanon, on Monday.", [("ISR", "195", "LBN")]),  # not Libya's capital
+    ("Libyan forces shelled Tripoli on Monday.", [("LBYMIL", "190", "LBY")]),
+])  # fmt: skip
+def test_a_city_qualified_by_another_country_is_that_countrys(engine, text, expected):
+    assert triples(code(engine, text)) == expected
+
+
+def test_a_list_of_countries_is_no_qualified_city(engine):
+    found = triples(code(engine, "Russia, Ukraine and Belarus condemned the attack on Poland."))
+    assert {s for s, _c, _t in found} >= {"RUS", "UKR"}, found

@@ -181,7 +181,7 @@ class EnglishActors:
                 found.append(Hit("person", (token.index,), self.surnames[token.text.lower()], ""))
                 taken.add(token.index)
         found.sort(key=lambda h: h.tokens[0])
-        return found
+        return _qualified_cities(tokens, found)
 
     def _names_another(self, tokens, index: int) -> bool:
         """A surname that modifies a proper noun after it is part of another name: a place ("Khan
@@ -358,6 +358,35 @@ def _capitalised(tokens, positions) -> bool:
         return (word[:1].isupper() or (len(word) > 2 and not word[1:].islower())) and (len(word) > 2 or word.isupper())
     content = [tokens[i].text for i in positions if tokens[i].text.lower() not in FUNCTION_WORDS and tokens[i].text[:1].isalpha()]
     return sum(w[:1].isupper() for w in content) * 2 > len(content)
+
+
+def _qualified_cities(tokens, hits: list[Hit]) -> list[Hit]:
+    """"Tripoli, Lebanon", "Moscow, Idaho": a city the dictionary gives one country, followed by a comma
+    and the name of another country in which the gazetteer has a city of that name, is that country's
+    city; the country after the comma only says which, and is no actor of its own ("Russia, Ukraine"
+    stays two countries: Russia is no city of Ukraine)."""
+    out: list[Hit] = []
+    skip: set[int] = set()
+    for n, hit in enumerate(hits):
+        if n in skip:
+            continue
+        after = hits[n + 1] if n + 1 < len(hits) else None
+        if (hit.kind == "named" and after is not None and after.kind == "named" and after.tokens[0] == hit.tokens[-1] + 2
+                and tokens[hit.tokens[-1] + 1].text == ","):
+            city, country = hit.entry.code_on(None), after.entry.code_on(None)
+            if len(city) == 3 and len(country) == 3 and city != country and _city_in(" ".join(tokens[i].text for i in hit.tokens), country):
+                qualified = (*hit.tokens, hit.tokens[-1] + 1, *after.tokens)  # one mention: "Tripoli, Lebanon"
+                out.append(Hit("named", qualified, after.entry, f"{hit.where}, a city of {country} ({after.where})"))
+                skip.add(n + 1)
+                continue
+        out.append(hit)
+    return out
+
+
+def _city_in(name: str, country: str) -> bool:
+    from dyad.geo.gazetteer import Gazetteer
+
+    return any(p.feature == "city" and p.country == country for p in Gazetteer.default().lookup(name))
 
 
 def _name_goes_on(tokens, positions) -> bool:
