@@ -221,7 +221,7 @@ def open_filtered_store(db: str | None, filters):
     try:
         check_actor_codes(filters, store.has_actor_code)
     except FilterError as error:
-        raise click.BadParameter(error.message, param_hint=option_name(error.param)) from None
+        raise usage_error(error) from None
     return store
 
 
@@ -332,7 +332,12 @@ def make_filters(start, end, actor, target, root, code, modality, text, country_
         return checked(start, end, actor, target, root, code, modality, text, country_of_action, near, within, context,
                        name=option_name, notice=lambda message: click.echo(f"dyad: note: {message}", err=True))  # fmt: skip
     except FilterError as error:
-        raise click.BadParameter(error.message, param_hint=option_name(error.param)) from None
+        raise usage_error(error) from None
+
+
+def usage_error(error) -> click.BadParameter:
+    """A filter's value the store cannot use (``FilterError``), as a usage error naming its option."""
+    return click.BadParameter(error.message, param_hint=option_name(error.param))
 
 
 def option_name(param: str) -> str:

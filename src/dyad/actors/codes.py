@@ -55,6 +55,7 @@ def actor_codes() -> ActorCodes:
     sectors = {row["sector"].upper() for row in read_table(data.RU_AGENTS) if row.get("sector")}
     for path in (data.EN_AGENTS, data.EN_AGENTS_DYAD):
         for row in read_table(path):
-            code = row.get("code").upper()
-            sectors |= {code[i : i + SECTOR_LENGTH] for i in range(0, len(code), SECTOR_LENGTH) if len(code) % SECTOR_LENGTH == 0}
+            code = row.get("code").upper()  # one sector or several: GOV, GOVMED
+            if len(code) % SECTOR_LENGTH == 0:
+                sectors |= {code[i : i + SECTOR_LENGTH] for i in range(0, len(code), SECTOR_LENGTH)}
     return ActorCodes(codes, heads, sectors)
